@@ -1,0 +1,70 @@
+package dev.contractkit.stub;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** java -jar stub-server.jar: starts the stub and runs until stopped. */
+@Command(name = "stub-server", mixinStandardHelpOptions = true, version = "Contract Kit stub server 0.1.0",
+        description = "A stateful stub of the Vayu and Layer customer APIs: Vayu under /vayu, Layer under /layer.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}). 0.0.0.0 exposes the stub to the network.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}); 0 picks a free one.")
+    int port;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "JSON file of customers to start with, instead of the embedded default data.")
+    Path data;
+
+    @Option(names = "--auth", defaultValue = "any", paramLabel = "MODE",
+            description = "any (default): accept any well-formed bearer token. strict: verify Vayu tokens as "
+                    + "HS256 JWTs (with exp) and Layer tokens against --layer-token.")
+    String auth;
+
+    @Option(names = "--vayu-jwt-secret", paramLabel = "SECRET", defaultValue = "${env:VAYU_JWT_SECRET}",
+            description = "HS256 secret (32+ bytes) for --auth strict; default: $VAYU_JWT_SECRET.")
+    String vayuJwtSecret;
+
+    @Option(names = "--layer-token", paramLabel = "TOKEN", split = ",", defaultValue = "${env:LAYER_TOKENS}",
+            description = "Accepted Layer access tokens for --auth strict, comma-separated or repeated; "
+                    + "default: $LAYER_TOKENS.")
+    List<String> layerTokens = List.of();
+
+    @Option(names = "--verbose", description = "Log one line per request.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.log.dev.contractkit.stub.requests", "debug");
+        }
+        StubServer.Builder options = StubServer.builder().host(host).port(port).data(data);
+        if ("strict".equals(auth)) {
+            if (vayuJwtSecret == null || layerTokens == null || layerTokens.isEmpty()) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--auth strict needs --vayu-jwt-secret and at least one --layer-token");
+            }
+            options.strictAuth(vayuJwtSecret, layerTokens);
+        } else if (!"any".equals(auth)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--auth must be any or strict");
+        }
+        StubServer server = options.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("Stub server listening on " + server.baseUri() + " (Vayu: " + server.url(Vendor.VAYU)
+                + ", Layer: " + server.url(Vendor.LAYER) + ")");
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.contractkit.stub;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.contractkit.stub.auth.Authenticator;
+import dev.contractkit.stub.auth.JwtAuthenticator;
+import dev.contractkit.stub.auth.TokenListAuthenticator;
+import dev.contractkit.stub.http.VendorApplication;
+import dev.contractkit.stub.layer.LayerCustomers;
+import dev.contractkit.stub.layer.LayerCustomersResource;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.store.CustomerStore;
+import dev.contractkit.stub.store.StubData;
+import dev.contractkit.stub.vayu.VayuCustomers;
+import dev.contractkit.stub.vayu.VayuCustomersResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * A running stub of both vendors: Vayu under /vayu, Layer under /layer, admin under /__admin, on one port.
+ * Started from {@link #builder()}; {@link #close()} stops it.
+ */
+public final class StubServer implements AutoCloseable {
+
+    /** Jersey warns at every start that an optional jakarta.activation provider is absent: it is not needed. */
+    private static final java.util.logging.Logger JERSEY_PROVIDERS =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.message.internal.MessagingBinders");
+
+    static {
+        JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final List<JdkHttpHandlerContainer> containers = new ArrayList<>();
+    private final CustomerStore vayuStore = VayuCustomers.newStore();
+    private final CustomerStore layerStore = LayerCustomers.newStore();
+    private final URI baseUri;
+
+    private StubServer(Builder options) throws IOException {
+        // Read once when the JDK's server classes load: without it, small answers stall ~40 ms (Nagle).
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        OpenApiSpec vayuSpec = OpenApiSpec.load(Vendor.VAYU.prefix());
+        OpenApiSpec layerSpec = OpenApiSpec.load(Vendor.LAYER.prefix());
+        StubData data = options.dataFile == null ? StubData.embedded(vayuSpec, layerSpec)
+                : StubData.load(options.dataFile, vayuSpec, layerSpec);
+        vayuStore.replaceAll(data.vayu());
+        layerStore.replaceAll(data.layer());
+
+        http = HttpServer.create(new InetSocketAddress(options.host, options.port), 0);
+        executor = Executors.newFixedThreadPool(options.threads, daemonThreads());
+        http.setExecutor(executor);
+        mount(Vendor.VAYU, VendorApplication.create(Vendor.VAYU, vayuSpec, options.vayuAuth,
+                VayuCustomersResource.class, VayuCustomers.class, new VayuCustomers(vayuStore)));
+        mount(Vendor.LAYER, VendorApplication.create(Vendor.LAYER, layerSpec, options.layerAuth,
+                LayerCustomersResource.class, LayerCustomers.class, new LayerCustomers(layerStore)));
+        http.createContext("/__admin/health", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
+        http.createContext("/", exchange -> answer(exchange, 404,
+                "{\"message\":\"No such path: the vendors are under /vayu and /layer\"}"));
+        http.start();
+        containers.forEach(c -> c.getApplicationHandler().onStartup(c));
+        baseUri = URI.create("http://" + hostForUri(options.host) + ":" + http.getAddress().getPort());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** http://host:port, without a trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The base URL a vendor client points at, e.g. http://127.0.0.1:8080/vayu. */
+    public String url(Vendor vendor) {
+        return baseUri + "/" + vendor.prefix();
+    }
+
+    @Override
+    public void close() {
+        containers.forEach(c -> c.getApplicationHandler().onShutdown(c));
+        http.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void mount(Vendor vendor, ResourceConfig application) {
+        JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application);
+        containers.add(container);
+        http.createContext("/" + vendor.prefix(), container);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "stub-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Options of a stub server; checked when it starts. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private Path dataFile;
+        private int threads = 16;
+        private Authenticator vayuAuth = Authenticator.ANY_BEARER_TOKEN;
+        private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
+
+        private Builder() {
+        }
+
+        /** The address to bind; 127.0.0.1 unless told otherwise. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; 0 (the default here) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Customers to start with instead of the embedded default data (format: see the README). */
+        public Builder data(Path file) {
+            this.dataFile = file;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Verifies tokens: Vayu's as HS256 JWTs with this secret, Layer's against this list. */
+        public Builder strictAuth(String vayuJwtSecret, List<String> layerTokens) {
+            this.vayuAuth = new JwtAuthenticator(Objects.requireNonNull(vayuJwtSecret, "Vayu JWT secret"));
+            this.layerAuth = new TokenListAuthenticator(List.copyOf(layerTokens));
+            return this;
+        }
+
+        public StubServer start() {
+            try {
+                return new StubServer(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the stub on " + host + ":" + port + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.contractkit.stub.http;
+
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.error.ErrorKind;
+import dev.contractkit.stub.error.StubException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every failure, the stub's own and Jersey's, answered in the vendor's error format; never a stack trace. */
+final class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private final Vendor vendor;
+
+    ErrorMapper(Vendor vendor) {
+        this.vendor = vendor;
+    }
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        StubException error = asStubError(failure);
+        Response.ResponseBuilder response = Response.status(error.kind().status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(vendor.errors().body(error));
+        if (error.kind() == ErrorKind.METHOD_NOT_ALLOWED) {
+            response.header("Allow", "PUT");
+        }
+        return response.build();
+    }
+
+    private static StubException asStubError(Throwable failure) {
+        if (failure instanceof StubException stub) {
+            return stub;
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            return new StubException(ErrorKind.ofStatus(status), web.getResponse().getStatusInfo().getReasonPhrase());
+        }
+        LOG.warn("Request failed inside the stub", failure);
+        return new StubException(ErrorKind.INTERNAL, "An internal error occurred");
+    }
+}

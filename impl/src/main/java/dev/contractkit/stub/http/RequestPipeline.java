@@ -1,0 +1,115 @@
+package dev.contractkit.stub.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.auth.Authenticator;
+import dev.contractkit.stub.error.ErrorKind;
+import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Operation;
+import dev.contractkit.stub.spec.RequestValidator;
+import dev.contractkit.stub.spec.Route;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pipeline for every operation of a vendor, driven by its spec: route (404, 405), auth (401), content
+ * type (415), size (413), JSON (400), then path parameters and body against their schemas (400). Only a
+ * request that passes all of them reaches a resource, with its parsed body attached.
+ */
+@PreMatching
+public final class RequestPipeline implements ContainerRequestFilter {
+
+    private final Vendor vendor;
+    private final OpenApiSpec spec;
+    private final Authenticator authenticator;
+
+    public RequestPipeline(Vendor vendor, OpenApiSpec spec, Authenticator authenticator) {
+        this.vendor = vendor;
+        this.spec = spec;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        Route route = spec.route(request.getMethod(), "/" + request.getUriInfo().getPath(true));
+        authenticator.check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));
+        Operation operation = route.operation();
+        JsonNode body = null;
+        if (operation.hasBody()) {
+            byte[] bytes = readBody(request);
+            body = parse(bytes, operation.bodyRequired());
+            if (body != null) {
+                violations.addAll(RequestValidator.body(operation, body));
+            }
+            request.setEntityStream(new ByteArrayInputStream(bytes));
+        }
+        if (!violations.isEmpty()) {
+            throw StubException.invalid(violations);
+        }
+        ValidatedRequest.attach(request, route, body);
+    }
+
+    private byte[] readBody(ContainerRequestContext request) throws IOException {
+        int limit = vendor.bodyLimit();
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
+        }
+        byte[] bytes = request.getEntityStream().readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw tooLarge(limit);
+        }
+        if (bytes.length > 0 && !isJson(request)) {
+            throw new StubException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, was "
+                    + (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null ? "missing"
+                    : "'" + request.getHeaderString(HttpHeaders.CONTENT_TYPE) + "'"));
+        }
+        return bytes;
+    }
+
+    private JsonNode parse(byte[] bytes, boolean required) {
+        try {
+            JsonNode body = vendor.json().readTree(bytes);
+            if (body == null || body.isMissingNode()) {
+                if (required) {
+                    throw new StubException(ErrorKind.MALFORMED_JSON, "A JSON request body is required");
+                }
+                return null;
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            // Jackson's own wording, less the source excerpts and Java names it sometimes adds.
+            String why = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*", "")
+                    .replaceAll(", from `[^`]*`", "");
+            throw new StubException(ErrorKind.MALFORMED_JSON, "Malformed JSON" + where + ": " + why);
+        } catch (IOException e) {
+            throw new StubException(ErrorKind.MALFORMED_JSON, "Unreadable request body");
+        }
+    }
+
+    private static boolean isJson(ContainerRequestContext request) {
+        try {
+            MediaType type = request.getMediaType();
+            return type != null && !type.isWildcardType() && !type.isWildcardSubtype()
+                    && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        } catch (RuntimeException malformedHeader) {
+            return false;
+        }
+    }
+
+    private static StubException tooLarge(int limit) {
+        return new StubException(ErrorKind.TOO_LARGE, "Request body is larger than " + limit / 1024 + " KB");
+    }
+}

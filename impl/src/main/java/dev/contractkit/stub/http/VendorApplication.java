@@ -1,0 +1,41 @@
+package dev.contractkit.stub.http;
+
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.auth.Authenticator;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Jersey application of one vendor: the shared pipeline around that vendor's resource. */
+public final class VendorApplication {
+
+    private VendorApplication() {
+    }
+
+    /**
+     * @param resource the class implementing the vendor's generated interface
+     * @param logic    the object its constructor takes (its customers), bound for injection
+     */
+    public static <T> ResourceConfig create(Vendor vendor, OpenApiSpec spec, Authenticator authenticator,
+            Class<?> resource, Class<T> logicType, T logic) {
+        ResourceConfig config = new ResourceConfig()
+                .register(new RequestPipeline(vendor, spec, authenticator))
+                .register(new JsonBodyProvider(vendor.json()))
+                .register(new ErrorMapper(vendor))
+                .register(new RequestLog())
+                .register(resource)
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(logic).to(logicType);
+                    }
+                });
+        // Buffer answers whole so every one carries Content-Length.
+        config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 1 << 20);
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        return config;
+    }
+}

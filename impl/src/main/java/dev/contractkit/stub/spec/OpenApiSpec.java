@@ -1,0 +1,139 @@
+package dev.contractkit.stub.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import dev.contractkit.stub.error.ErrorKind;
+import dev.contractkit.stub.error.StubException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A vendor's OpenAPI file (plus its overlay, if any) as the stub uses it: operations to route requests to,
+ * and JSON schemas, compiled once, to validate them against.
+ */
+public final class OpenApiSpec {
+
+    private static final String RESOURCES = "/dev/contractkit/stub/specs/";
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private final ObjectNode document;
+    private final Schema root;
+    private final List<Operation> operations = new ArrayList<>();
+
+
+    private OpenApiSpec(String name, ObjectNode document) {
+        this.document = document;
+        this.root = registry().getSchema(SchemaLocation.of("urn:contractkit:spec:" + name), document);
+        document.path("paths").fields().forEachRemaining(path -> {
+            for (String method : METHODS) {
+                JsonNode operation = path.getValue().get(method);
+                if (operation != null) {
+                    operations.add(operation(path.getKey(), method, path.getValue(), operation));
+                }
+            }
+        });
+    }
+
+    /** Loads specs/NAME.yaml, with specs/NAME.overlay.yaml applied when it exists. */
+    public static OpenApiSpec load(String name) {
+        ObjectNode document = (ObjectNode) readYaml(name + ".yaml");
+        JsonNode overlay = readYaml(name + ".overlay.yaml");
+        if (overlay != null) {
+            Overlay.apply(overlay, document);
+        }
+        return new OpenApiSpec(name, document);
+    }
+
+    public JsonNode document() {
+        return document;
+    }
+
+    /** The compiled schema at a JSON pointer of the spec, e.g. /components/schemas/Customer. */
+    public Schema schemaAt(String pointer) {
+        Schema schema = root.getRefSchema(SchemaLocation.of("urn:x#" + pointer).getFragment());
+        schema.initializeValidators();
+        return schema;
+    }
+
+    /** The operation for this method and path; 404 when no path fits, 405 when only the method is wrong. */
+    public Route route(String method, String path) {
+        boolean pathKnown = false;
+        for (Operation operation : operations) {
+            Map<String, String> params = operation.match(path);
+            if (params != null) {
+                if (operation.method().equalsIgnoreCase(method)) {
+                    return new Route(operation, params);
+                }
+                pathKnown = true;
+            }
+        }
+        if (pathKnown) {
+            throw new StubException(ErrorKind.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed on " + path);
+        }
+        throw new StubException(ErrorKind.NOT_FOUND, "No such endpoint: " + method + " " + path);
+    }
+
+    public List<Operation> operations() {
+        return List.copyOf(operations);
+    }
+
+    private Operation operation(String template, String method, JsonNode pathItem, JsonNode operation) {
+        String pathPointer = "/paths/" + template.replace("~", "~0").replace("/", "~1");
+        Map<String, Schema> params = new LinkedHashMap<>();
+        for (String owner : List.of(pathPointer, pathPointer + "/" + method)) {
+            JsonNode declared = document.at(owner + "/parameters");
+            for (int i = 0; i < declared.size(); i++) {
+                String at = resolve(owner + "/parameters/" + i);
+                if ("path".equals(document.at(at + "/in").asText())) {
+                    params.put(document.at(at + "/name").asText(), schemaAt(at + "/schema"));
+                }
+            }
+        }
+        String body = resolve(pathPointer + "/" + method + "/requestBody");
+        String bodySchema = body + "/content/application~1json/schema";
+        Set<String> properties = new LinkedHashSet<>();
+        document.at(resolve(bodySchema) + "/properties").fieldNames().forEachRemaining(properties::add);
+        return new Operation(operation.path("operationId").asText(method + " " + template), method, template,
+                Operation.compile(template), Operation.paramNames(template), params,
+                document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
+                document.at(body + "/required").asBoolean(false), properties);
+    }
+
+    /** The pointer itself, or where the $ref found there points (references within this document). */
+    private String resolve(String pointer) {
+        String ref = document.at(pointer + "/$ref").asText("");
+        return ref.startsWith("#/") ? ref.substring(1) : pointer;
+    }
+
+    private static SchemaRegistry registry() {
+        // The keywords of an OpenAPI document around the schemas, declared so the validator does not warn.
+        Dialect openApi30 = Dialect.builder(Dialects.getOpenApi30())
+                .keywords(Stream.of("openapi", "info", "servers", "security", "tags", "paths", "components",
+                        "externalDocs", "example", "examples").map(NonValidationKeyword::new).toList())
+                .build();
+        return SchemaRegistry.withDialect(openApi30);
+    }
+
+    private static JsonNode readYaml(String file) {
+        try (InputStream in = OpenApiSpec.class.getResourceAsStream(RESOURCES + file)) {
+            return in == null ? null : new YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec " + file, e);
+        }
+    }
+}

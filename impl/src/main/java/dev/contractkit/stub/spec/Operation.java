@@ -1,0 +1,54 @@
+package dev.contractkit.stub.spec;
+
+import com.networknt.schema.Schema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One operation of a spec, ready to match a request path and validate its parameters and body. */
+public record Operation(
+        String id,
+        String method,
+        String pathTemplate,
+        Pattern pathPattern,
+        List<String> pathParamNames,
+        Map<String, Schema> pathParamSchemas,
+        Schema bodySchema,
+        boolean bodyRequired,
+        Set<String> bodyProperties) {
+
+    static Pattern compile(String template) {
+        StringBuilder regex = new StringBuilder("^");
+        Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(template);
+        int at = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(at, m.start()))).append("([^/]+)");
+            at = m.end();
+        }
+        return Pattern.compile(regex.append(Pattern.quote(template.substring(at))).append("/?$").toString());
+    }
+
+    static List<String> paramNames(String template) {
+        return Pattern.compile("\\{([^}/]+)}").matcher(template).results().map(r -> r.group(1)).toList();
+    }
+
+    /** The path parameters when the path fits this operation's template, else null. */
+    Map<String, String> match(String path) {
+        Matcher m = pathPattern.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < pathParamNames.size(); i++) {
+            values.put(pathParamNames.get(i), m.group(i + 1));
+        }
+        return values;
+    }
+
+    public boolean hasBody() {
+        return bodySchema != null;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.contractkit.stub.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.path.NodePath;
+import dev.contractkit.stub.error.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks a routed request's path parameters and body against its operation's schemas. */
+public final class RequestValidator {
+
+    private RequestValidator() {
+    }
+
+    public static List<Violation> pathParams(Route route) {
+        List<Violation> violations = new ArrayList<>();
+        route.operation().pathParamSchemas().forEach((name, schema) ->
+                violations.addAll(check(schema, TextNode.valueOf(route.pathParams().get(name)), name)));
+        return violations;
+    }
+
+    public static List<Violation> body(Operation operation, JsonNode body) {
+        return check(operation.bodySchema(), body, "body");
+    }
+
+    /** One violation a field: a field can fail twice (type and enum), and its messages are joined. */
+    public static List<Violation> check(Schema schema, JsonNode value, String rootName) {
+        List<Error> errors = schema.validate(value);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Violation> byParam = new LinkedHashMap<>();
+        for (Error error : errors) {
+            String param = param(error, rootName);
+            boolean missing = "required".equals(error.getKeyword());
+            String message = message(error);
+            byParam.merge(param, new Violation(param, message, missing),
+                    (a, b) -> new Violation(param, a.message() + "; " + b.message(), a.missing()));
+        }
+        return List.copyOf(byParam.values());
+    }
+
+    private static String message(Error error) {
+        return switch (error.getKeyword()) {
+            case "required" -> "is required";
+            case "additionalProperties" -> "is not a known parameter";
+            default -> error.getMessage();
+        };
+    }
+
+    /** A field path as vendors print it: contacts[0].email, with the missing or unknown property named. */
+    private static String param(Error error, String rootName) {
+        StringBuilder path = new StringBuilder();
+        NodePath location = error.getInstanceLocation();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                path.append('[').append(index).append(']');
+            } else {
+                path.append(path.length() > 0 ? "." : "").append(element);
+            }
+        }
+        if (error.getProperty() != null) {
+            path.append(path.length() > 0 ? "." : "").append(error.getProperty());
+        }
+        return path.length() > 0 ? path.toString() : rootName;
+    }
+}
