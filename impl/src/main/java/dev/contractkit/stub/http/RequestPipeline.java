@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,9 @@ import java.util.List;
  */
 @PreMatching
 public final class RequestPipeline implements ContainerRequestFilter {
+
+    private static final long SWALLOW_LIMIT = 4L << 20;
+    private static final ThreadLocal<byte[]> SKIP_BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
 
     private final Vendor vendor;
     private final OpenApiSpec spec;
@@ -62,11 +66,10 @@ public final class RequestPipeline implements ContainerRequestFilter {
 
     private byte[] readBody(ContainerRequestContext request) throws IOException {
         int limit = vendor.bodyLimit();
-        if (request.getLength() > limit) {
-            throw tooLarge(limit);
-        }
-        byte[] bytes = request.getEntityStream().readNBytes(limit + 1);
+        byte[] bytes = request.getLength() > limit ? new byte[limit + 1]
+                : request.getEntityStream().readNBytes(limit + 1);
         if (bytes.length > limit) {
+            swallow(request.getEntityStream());
             throw tooLarge(limit);
         }
         if (bytes.length > 0 && !isJson(request)) {
@@ -106,6 +109,17 @@ public final class RequestPipeline implements ContainerRequestFilter {
                     && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
         } catch (RuntimeException malformedHeader) {
             return false;
+        }
+    }
+
+    /**
+     * Reads what is left of an oversized body (up to a bound), as Tomcat does: a client still sending
+     * when the server answers and closes would lose the 413 to a connection reset.
+     */
+    private static void swallow(InputStream body) throws IOException {
+        long left = SWALLOW_LIMIT;
+        while (left > 0 && body.read(SKIP_BUFFER.get(), 0, (int) Math.min(left, 8192)) >= 0) {
+            left -= 8192;
         }
     }
 

@@ -1,0 +1,72 @@
+package dev.contractkit.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP to a running stub, as any client would send it. */
+final class StubHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String VAYU_CUSTOMER = "/customers/5f1d7c2b9a3e4b5c6d7e8f90";
+    static final String LAYER_BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
+    static final String LAYER_CUSTOMER = "/v1/businesses/" + LAYER_BUSINESS
+            + "/customers/4f7c1b16-e057-4ec0-8b20-50308ba5b9ea";
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private StubHttp() {
+    }
+
+    record Answer(int status, HttpHeaders headers, JsonNode body) {
+
+        /** The customer inside a success body: Vayu's {"customer":...} or Layer's {"data":...}. */
+        ObjectNode customer() {
+            return (ObjectNode) (body.has("customer") ? body.get("customer") : body.get("data"));
+        }
+    }
+
+    static Answer put(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer test-token")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static Answer send(HttpRequest.Builder request) {
+        return send(CLIENT, request);
+    }
+
+    static Answer send(HttpClient client, HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = response.body().length == 0 ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), response.headers(), body);
+        } catch (IOException e) {
+            throw new AssertionError("no answer from the stub: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The customer as stored now: an update that changes nothing answers it (Vayu's updatedAt left out). */
+    static ObjectNode current(String url) {
+        Answer answer = put(url, "{}");
+        if (answer.status() != 200) {
+            throw new AssertionError("empty update of " + url + " answered " + answer.status() + " " + answer.body());
+        }
+        ObjectNode customer = answer.customer();
+        customer.remove("updatedAt");
+        return customer;
+    }
+}
