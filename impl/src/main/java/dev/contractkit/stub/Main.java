@@ -42,7 +42,12 @@ public final class Main implements Callable<Integer> {
     boolean verbose;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main())
+                .setExecutionExceptionHandler((failure, command, parsed) -> {
+                    command.getErr().println("stub-server: " + failure.getMessage());
+                    return 2;
+                })
+                .execute(args));
     }
 
     @Override
