@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
         description = "A stateful stub of the Vayu and Layer customer APIs: Vayu under /vayu, Layer under /layer.")
 public final class Main implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to bind (default: ${DEFAULT-VALUE}). 0.0.0.0 exposes the stub to the network.")
     String host;
@@ -38,6 +41,15 @@ public final class Main implements Callable<Integer> {
                     + "default: $LAYER_TOKENS.")
     List<String> layerTokens = List.of();
 
+    @Option(names = "--journal-size", defaultValue = "1000", paramLabel = "N",
+            description = "Requests the journal keeps, the oldest dropped first (default: ${DEFAULT-VALUE}; 0 keeps none).")
+    int journalSize;
+
+    @Option(names = "--rate-limit", paramLabel = "LIMITS",
+            description = "Rate limits as the vendors document them, off by default: e.g. layer=100,vayu=500 "
+                    + "(requests a second, burst 100), or layer=10:5 for a burst of 5.")
+    String rateLimits;
+
     @Option(names = "--verbose", description = "Log one line per request.")
     boolean verbose;
 
@@ -55,15 +67,16 @@ public final class Main implements Callable<Integer> {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.log.dev.contractkit.stub.requests", "debug");
         }
-        StubServer.Builder options = StubServer.builder().host(host).port(port).data(data);
+        StubServer.Builder options = StubServer.builder().host(host).port(port).data(data)
+                .journalSize(journalSize).rateLimits(rateLimits);
         if ("strict".equals(auth)) {
             if (vayuJwtSecret == null || layerTokens == null || layerTokens.isEmpty()) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(command.commandLine(),
                         "--auth strict needs --vayu-jwt-secret and at least one --layer-token");
             }
             options.strictAuth(vayuJwtSecret, layerTokens);
         } else if (!"any".equals(auth)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--auth must be any or strict");
+            throw new CommandLine.ParameterException(command.commandLine(), "--auth must be any or strict");
         }
         StubServer server = options.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));

@@ -5,12 +5,20 @@ import com.sun.net.httpserver.HttpServer;
 import dev.contractkit.stub.auth.Authenticator;
 import dev.contractkit.stub.auth.JwtAuthenticator;
 import dev.contractkit.stub.auth.TokenListAuthenticator;
-import dev.contractkit.stub.http.VendorApplication;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.sun.net.httpserver.HttpContext;
+import dev.contractkit.stub.admin.AdminErrorFormat;
+import dev.contractkit.stub.admin.AdminResource;
+import dev.contractkit.stub.fault.FaultFilter;
+import dev.contractkit.stub.fault.RateLimitFilter;
+import dev.contractkit.stub.fault.RateLimits;
+import dev.contractkit.stub.http.Api;
+import dev.contractkit.stub.http.ApiApplication;
+import dev.contractkit.stub.http.Json;
+import dev.contractkit.stub.journal.JournalFilter;
 import dev.contractkit.stub.layer.LayerCustomers;
 import dev.contractkit.stub.layer.LayerCustomersResource;
 import dev.contractkit.stub.spec.OpenApiSpec;
-import dev.contractkit.stub.store.CustomerStore;
-import dev.contractkit.stub.store.StubData;
 import dev.contractkit.stub.vayu.VayuCustomers;
 import dev.contractkit.stub.vayu.VayuCustomersResource;
 import java.io.IOException;
@@ -46,30 +54,25 @@ public final class StubServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final List<JdkHttpHandlerContainer> containers = new ArrayList<>();
-    private final CustomerStore vayuStore = VayuCustomers.newStore();
-    private final CustomerStore layerStore = LayerCustomers.newStore();
+    private final StubState state;
     private final URI baseUri;
 
     private StubServer(Builder options) throws IOException {
         // Read once when the JDK's server classes load: without it, small answers stall ~40 ms (Nagle).
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
-        OpenApiSpec vayuSpec = OpenApiSpec.load(Vendor.VAYU.prefix());
-        OpenApiSpec layerSpec = OpenApiSpec.load(Vendor.LAYER.prefix());
-        StubData data = options.dataFile == null ? StubData.embedded(vayuSpec, layerSpec)
-                : StubData.load(options.dataFile, vayuSpec, layerSpec);
-        vayuStore.replaceAll(data.vayu());
-        layerStore.replaceAll(data.layer());
-
+        state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits));
         http = HttpServer.create(new InetSocketAddress(options.host, options.port), 0);
         executor = Executors.newFixedThreadPool(options.threads, daemonThreads());
         http.setExecutor(executor);
-        mount(Vendor.VAYU, VendorApplication.create(Vendor.VAYU, vayuSpec, options.vayuAuth,
-                VayuCustomersResource.class, VayuCustomers.class, new VayuCustomers(vayuStore)));
-        mount(Vendor.LAYER, VendorApplication.create(Vendor.LAYER, layerSpec, options.layerAuth,
-                LayerCustomersResource.class, LayerCustomers.class, new LayerCustomers(layerStore)));
-        http.createContext("/__admin/health", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
+        mountVendor(Vendor.VAYU, options.vayuAuth, VayuCustomersResource.class, VayuCustomers.class,
+                new VayuCustomers(state.vayu));
+        mountVendor(Vendor.LAYER, options.layerAuth, LayerCustomersResource.class, LayerCustomers.class,
+                new LayerCustomers(state.layer));
+        Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
+                Json.mapper(JsonInclude.Include.NON_NULL), null);
+        mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, state));
         http.createContext("/", exchange -> answer(exchange, 404,
-                "{\"message\":\"No such path: the vendors are under /vayu and /layer\"}"));
+                "{\"message\":\"No such path: the vendors are under /vayu and /layer, the admin API under /__admin\"}"));
         http.start();
         containers.forEach(c -> c.getApplicationHandler().onStartup(c));
         baseUri = URI.create("http://" + hostForUri(options.host) + ":" + http.getAddress().getPort());
@@ -93,6 +96,11 @@ public final class StubServer implements AutoCloseable {
         return baseUri + "/" + vendor.prefix();
     }
 
+    /** What the stub remembers: customers, journal, faults; {@link StubState#reset} goes back to the start. */
+    public StubState state() {
+        return state;
+    }
+
     @Override
     public void close() {
         containers.forEach(c -> c.getApplicationHandler().onShutdown(c));
@@ -100,10 +108,22 @@ public final class StubServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void mount(Vendor vendor, ResourceConfig application) {
+    /** A vendor's API, behind its journal, rate limit and faults, in that order. */
+    private <T> void mountVendor(Vendor vendor, Authenticator auth, Class<?> resource, Class<T> logicType, T logic) {
+        OpenApiSpec spec = state.spec(vendor);
+        Api api = new Api(vendor.prefix(), spec, vendor.bodyLimit(), vendor.errors(), vendor.json(), auth);
+        HttpContext context = mount(vendor.prefix(), ApiApplication.create(api, resource, logicType, logic));
+        context.getFilters().add(new JournalFilter(vendor, spec, state.journal));
+        if (state.rateLimits.limits(vendor)) {
+            context.getFilters().add(new RateLimitFilter(vendor, state.rateLimits));
+        }
+        context.getFilters().add(new FaultFilter(vendor, spec, state.faults, state.rateLimits));
+    }
+
+    private HttpContext mount(String prefix, ResourceConfig application) {
         JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application);
         containers.add(container);
-        http.createContext("/" + vendor.prefix(), container);
+        return http.createContext("/" + prefix, container);
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
@@ -133,6 +153,8 @@ public final class StubServer implements AutoCloseable {
         private int port = 0;
         private Path dataFile;
         private int threads = 16;
+        private int journalSize = 1000;
+        private String rateLimits;
         private Authenticator vayuAuth = Authenticator.ANY_BEARER_TOKEN;
         private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
 
@@ -165,6 +187,22 @@ public final class StubServer implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /** How many requests the journal keeps, newest last (default 1000; 0 keeps none). */
+        public Builder journalSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("journal size must be 0 or more");
+            }
+            this.journalSize = size;
+            return this;
+        }
+
+        /** The vendors' rate limits, e.g. "layer=100,vayu=500" (requests a second, burst 100) or "layer=10:5". */
+        public Builder rateLimits(String limits) {
+            RateLimits.parse(limits); // fails fast on a bad one
+            this.rateLimits = limits;
             return this;
         }
 

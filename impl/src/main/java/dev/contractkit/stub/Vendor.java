@@ -10,20 +10,45 @@ import dev.contractkit.stub.vayu.VayuErrorFormat;
 /** What differs between the vendors, in one place: prefix, spec, body limit, error words, JSON style. */
 public enum Vendor {
     /** 256 KB: Vayu's errors page documents request_too_large above it. */
-    VAYU("vayu", 256 * 1024, new VayuErrorFormat(), JsonInclude.Include.NON_NULL),
+    VAYU("vayu", 256 * 1024, new VayuErrorFormat(), JsonInclude.Include.NON_NULL, 500, false),
     /** 1 MiB: Layer documents no limit; this is the common default of the proxies in front of such APIs. */
-    LAYER("layer", 1024 * 1024, new LayerErrorFormat(), JsonInclude.Include.ALWAYS);
+    LAYER("layer", 1024 * 1024, new LayerErrorFormat(), JsonInclude.Include.ALWAYS, 100, true);
 
     private final String prefix;
     private final int bodyLimit;
     private final ErrorFormat errors;
     private final ObjectMapper json;
+    private final int documentedRatePerSecond;
+    private final boolean sendsRateLimitHeaders;
 
-    Vendor(String prefix, int bodyLimit, ErrorFormat errors, JsonInclude.Include inclusion) {
+    Vendor(String prefix, int bodyLimit, ErrorFormat errors, JsonInclude.Include inclusion,
+            int documentedRatePerSecond, boolean sendsRateLimitHeaders) {
         this.prefix = prefix;
         this.bodyLimit = bodyLimit;
         this.errors = errors;
         this.json = Json.mapper(inclusion);
+        this.documentedRatePerSecond = documentedRatePerSecond;
+        this.sendsRateLimitHeaders = sendsRateLimitHeaders;
+    }
+
+    /** The vendor whose path prefix this is, or null. */
+    public static Vendor byPrefix(String prefix) {
+        for (Vendor vendor : values()) {
+            if (vendor.prefix.equals(prefix)) {
+                return vendor;
+            }
+        }
+        return null;
+    }
+
+    /** Requests a second: Vayu's documented 500, Layer's sandbox 100. */
+    public int documentedRatePerSecond() {
+        return documentedRatePerSecond;
+    }
+
+    /** Layer documents X-RateLimit-Limit, -Remaining and -Reset; Vayu only its 429 body. */
+    public boolean sendsRateLimitHeaders() {
+        return sendsRateLimitHeaders;
     }
 
     /** The path segment it is served under and the name of its spec file. */

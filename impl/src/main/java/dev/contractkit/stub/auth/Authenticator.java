@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /** Decides whether a request's Authorization header lets it through; throws a 401 when it does not. */
 public interface Authenticator {
 
-    /** RFC 6750: "Bearer" (any case), one space, a b64token. */
-    Pattern BEARER = Pattern.compile("(?i:bearer) ([A-Za-z0-9\\-._~+/]+=*)");
+    /** RFC 6750: "Bearer" (any case), one or more spaces, a b64token. */
+    Pattern BEARER = Pattern.compile("(?i:bearer) +([A-Za-z0-9\\-._~+/]+=*)");
 
     /** Accepts any well-formed bearer token: the default, like a sandbox that trusts its callers. */
     Authenticator ANY_BEARER_TOKEN = token -> { };

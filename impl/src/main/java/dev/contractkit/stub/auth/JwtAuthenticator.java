@@ -21,6 +21,7 @@ public final class JwtAuthenticator implements Authenticator {
     public JwtAuthenticator(String secret) {
         try {
             this.verifier = new MACVerifier(secret.getBytes(StandardCharsets.UTF_8));
+            claims.setMaxClockSkew(0); // nimbus forgives 60 s by default: an expired token is expired
         } catch (JOSEException e) {
             throw new IllegalArgumentException("the Vayu JWT secret must be at least 32 bytes for HS256", e);
         }

@@ -1,6 +1,5 @@
 package dev.contractkit.stub.http;
 
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.ErrorKind;
 import dev.contractkit.stub.error.StubException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,10 +14,10 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
-    private final Vendor vendor;
+    private final Api api;
 
-    ErrorMapper(Vendor vendor) {
-        this.vendor = vendor;
+    ErrorMapper(Api api) {
+        this.api = api;
     }
 
     @Override
@@ -26,9 +25,9 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         StubException error = asStubError(failure);
         Response.ResponseBuilder response = Response.status(error.kind().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(vendor.errors().body(error));
+                .entity(api.errors().body(error));
         if (error.kind() == ErrorKind.METHOD_NOT_ALLOWED) {
-            response.header("Allow", "PUT");
+            response.header("Allow", error.getMessage().replaceAll(".*allowed: ", ""));
         }
         return response.build();
     }

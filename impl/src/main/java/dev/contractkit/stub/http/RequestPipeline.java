@@ -2,12 +2,9 @@ package dev.contractkit.stub.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.Vendor;
-import dev.contractkit.stub.auth.Authenticator;
 import dev.contractkit.stub.error.ErrorKind;
 import dev.contractkit.stub.error.StubException;
 import dev.contractkit.stub.error.Violation;
-import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;
 import dev.contractkit.stub.spec.Route;
@@ -33,20 +30,26 @@ public final class RequestPipeline implements ContainerRequestFilter {
     private static final long SWALLOW_LIMIT = 4L << 20;
     private static final ThreadLocal<byte[]> SKIP_BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
 
-    private final Vendor vendor;
-    private final OpenApiSpec spec;
-    private final Authenticator authenticator;
+    private final Api api;
 
-    public RequestPipeline(Vendor vendor, OpenApiSpec spec, Authenticator authenticator) {
-        this.vendor = vendor;
-        this.spec = spec;
-        this.authenticator = authenticator;
+    public RequestPipeline(Api api) {
+        this.api = api;
     }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        Route route = spec.route(request.getMethod(), "/" + request.getUriInfo().getPath(true));
-        authenticator.check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        String base = request.getUriInfo().getBaseUri().getRawPath();
+        String raw = request.getUriInfo().getRequestUri().getRawPath();
+        if (!raw.startsWith(base) && !raw.equals(base.substring(0, base.length() - 1))) {
+            // The JDK server matches /vayu as a plain prefix, so /vayux/... arrives here too.
+            throw new StubException(ErrorKind.NOT_FOUND, "No such endpoint: " + request.getMethod() + " " + raw);
+        }
+        // The vendors answer JSON whatever Accept says; Jersey would refuse with 406.
+        request.getHeaders().remove(HttpHeaders.ACCEPT);
+        Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(true));
+        if (api.authenticator() != null) {
+            api.authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        }
         List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));
         Operation operation = route.operation();
         JsonNode body = null;
@@ -65,7 +68,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
     }
 
     private byte[] readBody(ContainerRequestContext request) throws IOException {
-        int limit = vendor.bodyLimit();
+        int limit = api.bodyLimit();
         byte[] bytes = request.getLength() > limit ? new byte[limit + 1]
                 : request.getEntityStream().readNBytes(limit + 1);
         if (bytes.length > limit) {
@@ -82,7 +85,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
 
     private JsonNode parse(byte[] bytes, boolean required) {
         try {
-            JsonNode body = vendor.json().readTree(bytes);
+            JsonNode body = api.json().readTree(bytes);
             if (body == null || body.isMissingNode()) {
                 if (required) {
                     throw new StubException(ErrorKind.MALFORMED_JSON, "A JSON request body is required");

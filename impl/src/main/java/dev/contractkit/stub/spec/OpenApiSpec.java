@@ -72,20 +72,39 @@ public final class OpenApiSpec {
 
     /** The operation for this method and path; 404 when no path fits, 405 when only the method is wrong. */
     public Route route(String method, String path) {
-        boolean pathKnown = false;
+        Set<String> allowed = new java.util.TreeSet<>();
         for (Operation operation : operations) {
             Map<String, String> params = operation.match(path);
             if (params != null) {
                 if (operation.method().equalsIgnoreCase(method)) {
                     return new Route(operation, params);
                 }
-                pathKnown = true;
+                allowed.add(operation.method().toUpperCase(java.util.Locale.ROOT));
             }
         }
-        if (pathKnown) {
-            throw new StubException(ErrorKind.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed on " + path);
+        if (!allowed.isEmpty()) {
+            throw new StubException(ErrorKind.METHOD_NOT_ALLOWED,
+                    "Method " + method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed));
         }
         throw new StubException(ErrorKind.NOT_FOUND, "No such endpoint: " + method + " " + path);
+    }
+
+    /** The operationId for this method and path, or null when no operation fits. */
+    public String operationId(String method, String path) {
+        for (Operation operation : operations) {
+            if (operation.method().equalsIgnoreCase(method) && operation.match(path) != null) {
+                return operation.id();
+            }
+        }
+        return null;
+    }
+
+    /** The request path below the context it arrived on (/vayu/customers/1 -> /customers/1), decoded. */
+    public static String pathUnder(com.sun.net.httpserver.HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        String context = exchange.getHttpContext().getPath();
+        String under = path.length() > context.length() ? path.substring(context.length()) : "/";
+        return under.startsWith("/") ? under : "/" + under;
     }
 
     public List<Operation> operations() {
@@ -111,7 +130,19 @@ public final class OpenApiSpec {
         return new Operation(operation.path("operationId").asText(method + " " + template), method, template,
                 Operation.compile(template), Operation.paramNames(template), params,
                 document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
-                document.at(body + "/required").asBoolean(false), properties);
+                document.at(body + "/required").asBoolean(false), properties, successStatus(operation));
+    }
+
+    /** The operation's documented 2xx status: the first declared, or 200. */
+    private static int successStatus(JsonNode operation) {
+        var codes = operation.path("responses").fieldNames();
+        while (codes.hasNext()) {
+            String code = codes.next();
+            if (code.startsWith("2") && code.length() == 3) {
+                return Integer.parseInt(code);
+            }
+        }
+        return 200;
     }
 
     /** The pointer itself, or where the $ref found there points (references within this document). */

@@ -18,7 +18,8 @@ public record Operation(
         Map<String, Schema> pathParamSchemas,
         Schema bodySchema,
         boolean bodyRequired,
-        Set<String> bodyProperties) {
+        Set<String> bodyProperties,
+        int successStatus) {
 
     static Pattern compile(String template) {
         StringBuilder regex = new StringBuilder("^");

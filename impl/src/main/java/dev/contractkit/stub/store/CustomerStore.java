@@ -55,6 +55,38 @@ public final class CustomerStore {
         }
     }
 
+    /** Stores a customer (replacing one with its id), creating the scope if needed; 409 on a taken unique field. */
+    public ObjectNode put(String scope, ObjectNode customer) {
+        Scope s = scopes.computeIfAbsent(scope, k -> new Scope());
+        String id = customer.path("id").asText();
+        synchronized (s) {
+            requireUnique(s, id, customer);
+            s.customers.put(id, customer.deepCopy());
+        }
+        return customer;
+    }
+
+    /** The customers of a scope, oldest first; empty when there is no such scope. */
+    public Optional<List<ObjectNode>> list(String scope) {
+        Scope s = scopes.get(scope);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s.customers) {
+            return Optional.of(List.copyOf(s.customers.values()));
+        }
+    }
+
+    public boolean delete(String scope, String id) {
+        Scope s = scopes.get(scope);
+        if (s == null) {
+            return false;
+        }
+        synchronized (s) {
+            return s.customers.remove(id) != null;
+        }
+    }
+
     /** Replaces every scope and customer with these (scope -> customers, each with an "id"). */
     public void replaceAll(Map<String, List<ObjectNode>> customersByScope) {
         synchronized (scopes) {
@@ -81,6 +113,6 @@ public final class CustomerStore {
     }
 
     private static final class Scope {
-        final Map<String, ObjectNode> customers = new ConcurrentHashMap<>();
+        final Map<String, ObjectNode> customers = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     }
 }

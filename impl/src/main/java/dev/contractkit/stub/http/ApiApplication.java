@@ -1,28 +1,25 @@
 package dev.contractkit.stub.http;
 
-import dev.contractkit.stub.Vendor;
-import dev.contractkit.stub.auth.Authenticator;
-import dev.contractkit.stub.spec.OpenApiSpec;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Jersey application of one vendor: the shared pipeline around that vendor's resource. */
-public final class VendorApplication {
+/** The Jersey application of one API: the shared pipeline around that API's resource. */
+public final class ApiApplication {
 
-    private VendorApplication() {
+    private ApiApplication() {
     }
 
     /**
      * @param resource the class implementing the vendor's generated interface
      * @param logic    the object its constructor takes (its customers), bound for injection
      */
-    public static <T> ResourceConfig create(Vendor vendor, OpenApiSpec spec, Authenticator authenticator,
-            Class<?> resource, Class<T> logicType, T logic) {
+    public static <T> ResourceConfig create(Api api, Class<?> resource, Class<T> logicType, T logic) {
         ResourceConfig config = new ResourceConfig()
-                .register(new RequestPipeline(vendor, spec, authenticator))
-                .register(new JsonBodyProvider(vendor.json()))
-                .register(new ErrorMapper(vendor))
+                .register(new RequestPipeline(api))
+                .register(new JsonBodyProvider(api.json()))
+                .register(new ErrorMapper(api))
+                .register(new SpecStatus(api.spec()))
                 .register(new RequestLog())
                 .register(resource)
                 .register(new AbstractBinder() {

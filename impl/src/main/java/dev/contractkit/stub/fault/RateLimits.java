@@ -1,0 +1,105 @@
+package dev.contractkit.stub.fault;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.contractkit.stub.Vendor;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The vendors' documented rate limits, as token buckets (Bucket4j), off unless configured:
+ * {@code layer=100,vayu=500} (requests a second) with the documented burst of 100, or {@code layer=10:5}.
+ */
+public final class RateLimits {
+
+    /** Vayu's documented 429 message. */
+    public static final String TOO_MANY_REQUESTS = "Too many requests";
+    private static final int DOCUMENTED_BURST = 100;
+
+    private final Map<Vendor, Limit> limits = new EnumMap<>(Vendor.class);
+
+    private record Limit(long perSecond, long burst, Bucket bucket) {
+        Limit fresh() {
+            return of(perSecond, burst);
+        }
+
+        static Limit of(long perSecond, long burst) {
+            return new Limit(perSecond, burst, Bucket.builder()
+                    .addLimit(l -> l.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1))).build());
+        }
+    }
+
+    /** Parses "layer=100,vayu=500:50"; empty for none. */
+    public static RateLimits parse(String spec) {
+        RateLimits limits = new RateLimits();
+        if (spec == null || spec.isBlank()) {
+            return limits;
+        }
+        for (String entry : spec.split(",")) {
+            String[] vendorAndRate = entry.trim().split("=", 2);
+            Vendor vendor = Vendor.byPrefix(vendorAndRate[0].trim());
+            if (vendorAndRate.length != 2 || vendor == null) {
+                throw new IllegalArgumentException("rate limit must read vendor=perSecond[:burst], was '" + entry + "'");
+            }
+            String[] rateAndBurst = vendorAndRate[1].trim().split(":", 2);
+            try {
+                long perSecond = Long.parseLong(rateAndBurst[0]);
+                long burst = rateAndBurst.length == 2 ? Long.parseLong(rateAndBurst[1]) : DOCUMENTED_BURST;
+                if (perSecond < 1 || burst < 1) {
+                    throw new NumberFormatException();
+                }
+                limits.limits.put(vendor, Limit.of(perSecond, burst));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("rate and burst must be positive whole numbers, was '" + entry + "'");
+            }
+        }
+        return limits;
+    }
+
+    public boolean limits(Vendor vendor) {
+        return limits.containsKey(vendor);
+    }
+
+    /** Takes a token; adds the vendor's rate-limit headers; false (and Retry-After set) when over the limit. */
+    boolean take(Vendor vendor, HttpExchange exchange) {
+        Limit limit = limits.get(vendor);
+        ConsumptionProbe probe = limit.bucket.tryConsumeAndReturnRemaining(1);
+        long nowSeconds = System.currentTimeMillis() / 1000;
+        long secondsToFull = ceilDiv(limit.burst - probe.getRemainingTokens(), limit.perSecond);
+        if (vendor.sendsRateLimitHeaders()) {
+            var headers = exchange.getResponseHeaders();
+            headers.set("X-RateLimit-Limit", Long.toString(limit.perSecond));
+            headers.set("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            headers.set("X-RateLimit-Reset", Long.toString(nowSeconds + secondsToFull));
+        }
+        if (!probe.isConsumed()) {
+            exchange.getResponseHeaders().set("Retry-After",
+                    Long.toString(Math.max(1, ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L))));
+        }
+        return probe.isConsumed();
+    }
+
+    /** The headers of a 429 that a fault answers: Retry-After, and the vendor's rate-limit headers. */
+    void tooManyRequestsHeaders(Vendor vendor, HttpExchange exchange, Integer retryAfterSeconds) {
+        long retryAfter = retryAfterSeconds == null ? 1 : retryAfterSeconds;
+        var headers = exchange.getResponseHeaders();
+        headers.set("Retry-After", Long.toString(retryAfter));
+        if (vendor.sendsRateLimitHeaders()) {
+            Limit limit = limits.get(vendor);
+            headers.set("X-RateLimit-Limit", Long.toString(limit == null ? vendor.documentedRatePerSecond() : limit.perSecond));
+            headers.set("X-RateLimit-Remaining", "0");
+            headers.set("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + retryAfter));
+        }
+    }
+
+    /** Full buckets again. */
+    public void reset() {
+        limits.replaceAll((vendor, limit) -> limit.fresh());
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

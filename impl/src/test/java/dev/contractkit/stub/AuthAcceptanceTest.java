@@ -1,0 +1,67 @@
+package dev.contractkit.stub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Default auth, over real HTTP: any well-formed bearer token passes; anything else is a 401 that changes nothing. */
+class AuthAcceptanceTest {
+
+    /** Every character RFC 6750's b64token allows. */
+    private static final String ANY_TOKEN = "Bearer any.Token-1_2~3+4/5==";
+
+    private static StubServer server;
+    private static UpdateCustomerCalls calls;
+
+    @BeforeAll
+    static void start() {
+        server = StubServer.builder().port(0).start();
+        calls = new UpdateCustomerCalls(server.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aWellFormedBearerTokenPasses(Vendor vendor) {
+        assertPasses(vendor, ANY_TOKEN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void theSchemeIsCaseInsensitive(Vendor vendor) {
+        assertPasses(vendor, "bearer some-token");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("refusedHeaders")
+    void anythingElseIsA401ThatChangesNothing(Vendor vendor, String authorization) {
+        calls.assertRefusedWithoutChange(vendor, authorization, ANY_TOKEN);
+    }
+
+    static Stream<Arguments> refusedHeaders() {
+        return Arrays.stream(Vendor.values()).flatMap(vendor -> Stream.of(
+                Arguments.of(vendor, null),
+                Arguments.of(vendor, "Basic dXNlcjpwYXNzd29yZA=="),
+                Arguments.of(vendor, "Bearer"),
+                Arguments.of(vendor, "Bearer two words"),
+                Arguments.of(vendor, "Token some-token")));
+    }
+
+    private static void assertPasses(Vendor vendor, String authorization) {
+        HttpResponse<String> response = calls.put(vendor, authorization,
+                vendor == Vendor.VAYU ? "{\"name\":\"X\"}" : "{\"notes\":\"x\"}");
+        assertEquals(200, response.statusCode(), response::body);
+    }
+}
