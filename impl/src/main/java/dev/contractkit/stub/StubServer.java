@@ -43,6 +43,9 @@ import org.glassfish.jersey.server.ResourceConfig;
  */
 public final class StubServer implements AutoCloseable {
 
+    /** The bearer token the ready clients send. */
+    public static final String TEST_TOKEN = "contract-kit-test-token";
+
     /** Jersey warns at every start that an optional jakarta.activation provider is absent: it is not needed. */
     private static final java.util.logging.Logger JERSEY_PROVIDERS =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.message.internal.MessagingBinders");
@@ -96,9 +99,53 @@ public final class StubServer implements AutoCloseable {
         return baseUri + "/" + vendor.prefix();
     }
 
-    /** What the stub remembers: customers, journal, faults; {@link StubState#reset} goes back to the start. */
+    /** What the stub remembers: customers, journal, faults, rate-limit buckets. */
     public StubState state() {
         return state;
+    }
+
+    /** Back to the loaded data, with an empty journal, no faults and full rate-limit buckets. */
+    public void reset() {
+        state.reset(true);
+    }
+
+    /** A generated Vayu client pointed at this stub, with a bearer token the default auth accepts. */
+    public dev.contractkit.vayu.client.api.CustomersApi vayuClient() {
+        var client = new dev.contractkit.vayu.client.ApiClient().setBasePath(url(Vendor.VAYU));
+        client.setBearerToken(TEST_TOKEN);
+        return new dev.contractkit.vayu.client.api.CustomersApi(client);
+    }
+
+    /** A generated Layer client pointed at this stub, with a bearer token the default auth accepts. */
+    public dev.contractkit.layer.client.api.CustomersApi layerClient() {
+        var client = new dev.contractkit.layer.client.ApiClient().setBasePath(url(Vendor.LAYER));
+        client.setBearerToken(TEST_TOKEN);
+        return new dev.contractkit.layer.client.api.CustomersApi(client);
+    }
+
+    /** Stores a Vayu customer (its id given, or generated) and answers it as stored. */
+    public dev.contractkit.vayu.client.model.UpdateCustomerResponseCustomer seedVayuCustomer(
+            dev.contractkit.vayu.client.model.UpdateCustomerResponseCustomer customer) {
+        return TestAccess.seed(state, Vendor.VAYU, VayuCustomers.SCOPE, customer);
+    }
+
+    /** Stores a Layer customer of a business (created if needed) and answers it as stored. */
+    public dev.contractkit.layer.client.model.Customer seedLayerCustomer(java.util.UUID businessId,
+            dev.contractkit.layer.client.model.Customer customer) {
+        return TestAccess.seed(state, Vendor.LAYER, businessId.toString(), customer);
+    }
+
+    /**
+     * The bodies a vendor's operation received, oldest first, as generated models: for example
+     * {@code received(Vendor.VAYU, "updateCustomer", UpdateCustomerRequest.class)}.
+     */
+    public <T> List<T> received(Vendor vendor, String operationId, Class<T> bodyType) {
+        return TestAccess.received(state, vendor, operationId, bodyType);
+    }
+
+    /** Arms a fault (see specs/stub-admin.yaml): an error status, a delay or a dropped connection. */
+    public dev.contractkit.admin.server.model.Fault armFault(dev.contractkit.admin.server.model.Fault fault) {
+        return state.faults().arm(fault);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.contractkit.stub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.stub.error.ErrorKind;
+import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.fault.Faults;
+import dev.contractkit.stub.spec.RequestValidator;
 import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.journal.Journal;
 import dev.contractkit.stub.layer.LayerCustomers;
@@ -38,6 +42,21 @@ public final class StubState {
         journal.clear();
         faults.clear();
         rateLimits.reset();
+    }
+
+    /**
+     * Stores a customer given in its vendor's response shape (id given or generated), completed like loaded
+     * data and checked against the vendor's schema; a Layer business is created if needed.
+     */
+    public ObjectNode seed(Vendor vendor, String scope, ObjectNode given) {
+        ObjectNode customer = vendor == Vendor.VAYU ? VayuCustomers.complete(given) : LayerCustomers.complete(given);
+        String schema = vendor == Vendor.VAYU ? VayuCustomers.SCHEMA : LayerCustomers.SCHEMA;
+        List<Violation> violations = RequestValidator.check(spec(vendor).schemaAt(schema), customer, "customer");
+        if (!violations.isEmpty()) {
+            throw new StubException(ErrorKind.INVALID_REQUEST,
+                    "The customer does not fit " + vendor.prefix() + "'s spec", violations);
+        }
+        return store(vendor).put(scope, customer);
     }
 
     public CustomerStore store(Vendor vendor) {

@@ -26,13 +26,13 @@ public final class AdminResource implements AdminApi {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
+    private static final String VAYU_SCOPE = dev.contractkit.stub.vayu.VayuCustomers.SCOPE;
+
     private final StubState state;
-    private final Seeding seeding;
 
     @Inject
     public AdminResource(StubState state) {
         this.state = state;
-        this.seeding = new Seeding(state);
     }
 
     @Override
@@ -47,22 +47,22 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public CustomerList listVayuCustomers() {
-        return list(Vendor.VAYU, Seeding.VAYU_SCOPE);
+        return list(Vendor.VAYU, VAYU_SCOPE);
     }
 
     @Override
     public Map<String, Object> seedVayuCustomer(Map<String, Object> customer) {
-        return map(Vendor.VAYU, seeding.seed(Vendor.VAYU, Seeding.VAYU_SCOPE, customer));
+        return map(Vendor.VAYU, state.seed(Vendor.VAYU, VAYU_SCOPE, Vendor.VAYU.json().valueToTree(customer)));
     }
 
     @Override
     public Map<String, Object> getVayuCustomer(String customerId) {
-        return map(Vendor.VAYU, found(state.store(Vendor.VAYU).get(Seeding.VAYU_SCOPE, customerId), customerId));
+        return map(Vendor.VAYU, found(state.store(Vendor.VAYU).get(VAYU_SCOPE, customerId), customerId));
     }
 
     @Override
     public void deleteVayuCustomer(String customerId) {
-        deleted(state.store(Vendor.VAYU).delete(Seeding.VAYU_SCOPE, customerId), "customer " + customerId);
+        deleted(state.store(Vendor.VAYU).delete(VAYU_SCOPE, customerId), "customer " + customerId);
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public Map<String, Object> seedLayerCustomer(String businessId, Map<String, Object> customer) {
-        return map(Vendor.LAYER, seeding.seed(Vendor.LAYER, businessId, customer));
+        return map(Vendor.LAYER, state.seed(Vendor.LAYER, businessId, Vendor.LAYER.json().valueToTree(customer)));
     }
 
     @Override

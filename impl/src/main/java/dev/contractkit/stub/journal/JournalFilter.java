@@ -5,7 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records every request of a vendor, whatever answered it (the resource, the pipeline's refusals, a fault,
- * the rate limit), by copying the bytes that cross the connection as they pass.
+ * the rate limit), by copying the bytes that cross the connection.
  */
 public final class JournalFilter extends Filter {
 
@@ -38,31 +39,18 @@ public final class JournalFilter extends Filter {
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         long sequence = SEQUENCE.incrementAndGet();
         Instant receivedAt = Instant.now();
-        Capture request = new Capture();
+        // Read up front: a fault or the rate limit may answer before anything else reads the body.
+        InputStream original = exchange.getRequestBody();
+        byte[] body = original.readNBytes(Recorded.BODY_LIMIT);
         Capture response = new Capture();
-        exchange.setStreams(new FilterInputStream(exchange.getRequestBody()) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    request.write(b);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                request.write(buffer, offset, n);
-                return n;
-            }
-        }, new FilterOutputStream(exchange.getResponseBody()) {
-            @Override
-            public void write(byte[] buffer, int offset, int length) throws IOException {
-                out.write(buffer, offset, length);
-                response.write(buffer, offset, length);
-            }
-        });
+        exchange.setStreams(new SequenceInputStream(new ByteArrayInputStream(body), original),
+                new FilterOutputStream(exchange.getResponseBody()) {
+                    @Override
+                    public void write(byte[] buffer, int offset, int length) throws IOException {
+                        out.write(buffer, offset, length);
+                        response.write(buffer, offset, length);
+                    }
+                });
         try {
             chain.doFilter(exchange);
         } finally {
@@ -70,7 +58,7 @@ public final class JournalFilter extends Filter {
             String query = exchange.getRequestURI().getRawQuery();
             journal.add(new Recorded(sequence, vendor.prefix(), spec.operationId(exchange.getRequestMethod(), path),
                     exchange.getRequestMethod(), query == null ? path : path + "?" + query,
-                    headers(exchange), request.toByteArray(), exchange.getResponseCode(), response.toByteArray(),
+                    headers(exchange), body, exchange.getResponseCode(), response.toByteArray(),
                     receivedAt));
         }
     }
@@ -91,13 +79,6 @@ public final class JournalFilter extends Filter {
 
     /** Keeps the first BODY_LIMIT bytes written to it. */
     private static final class Capture extends ByteArrayOutputStream {
-        @Override
-        public synchronized void write(int b) {
-            if (count < Recorded.BODY_LIMIT) {
-                super.write(b);
-            }
-        }
-
         @Override
         public synchronized void write(byte[] b, int off, int len) {
             if (len > 0 && count < Recorded.BODY_LIMIT) {
