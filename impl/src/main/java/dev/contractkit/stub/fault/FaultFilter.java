@@ -13,6 +13,9 @@ import java.util.Optional;
 /** Makes a vendor misbehave on purpose when an armed fault matches: an error status, a delay, a drop. */
 public final class FaultFilter extends Filter {
 
+    /** Marks an answer a fault shaped, so a test (or a person reading a log) can tell. */
+    public static final String HEADER = "X-Stub-Fault";
+
     private final Vendor vendor;
     private final OpenApiSpec spec;
     private final Faults faults;
@@ -37,11 +40,14 @@ public final class FaultFilter extends Filter {
         switch (armed.spec.getKind()) {
             case DROP -> exchange.close(); // no status line: the client sees the connection closed
             case DELAY -> {
-                sleep(armed.delayMs());
+                long delay = armed.delayMs();
+                exchange.getResponseHeaders().set(HEADER, armed.spec.getId() + " delay=" + delay + "ms");
+                sleep(delay);
                 chain.doFilter(exchange);
             }
             case STATUS -> {
                 int status = armed.spec.getStatus();
+                exchange.getResponseHeaders().set(HEADER, armed.spec.getId() + " status=" + status);
                 if (status == 429) {
                     rateLimits.tooManyRequestsHeaders(vendor, exchange, armed.spec.getRetryAfterSeconds());
                 }

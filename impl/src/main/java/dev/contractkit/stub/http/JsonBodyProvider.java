@@ -32,7 +32,8 @@ final class JsonBodyProvider implements MessageBodyReader<Object>, MessageBodyWr
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        return json.readValue(entity, json.constructType(genericType));
+        byte[] body = entity.readAllBytes(); // bounded: the pipeline has read and checked it already
+        return body.length == 0 ? null : json.readValue(body, json.constructType(genericType));
     }
 
     @Override

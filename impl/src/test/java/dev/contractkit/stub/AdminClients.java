@@ -1,0 +1,26 @@
+package dev.contractkit.stub;
+
+import dev.contractkit.admin.client.ApiClient;
+import dev.contractkit.admin.client.ApiException;
+import dev.contractkit.admin.client.api.AdminApi;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The generated admin client, pointed at a stub. */
+final class AdminClients {
+
+    private AdminClients() {
+    }
+
+    static AdminApi admin(StubServer stub) {
+        return new AdminApi(new ApiClient().setBasePath(stub.baseUri() + "/__admin"));
+    }
+
+    static ApiException assertRefused(int status, Executable call) {
+        ApiException refused = assertThrows(ApiException.class, call);
+        assertEquals(status, refused.getCode(), refused::getResponseBody);
+        return refused;
+    }
+}

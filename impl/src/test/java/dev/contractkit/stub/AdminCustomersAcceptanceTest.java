@@ -1,0 +1,98 @@
+package dev.contractkit.stub;
+
+import static dev.contractkit.stub.AdminClients.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.contractkit.admin.client.ApiException;
+import dev.contractkit.admin.client.api.AdminApi;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Seeding, reading, listing and deleting customers through the admin API. */
+class AdminCustomersAcceptanceTest {
+
+    static final String BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
+    static StubServer stub;
+    static AdminApi admin;
+
+    @BeforeAll
+    static void start() {
+        stub = StubServer.builder().start();
+        admin = AdminClients.admin(stub);
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    @BeforeEach
+    void reset() throws ApiException {
+        admin.resetState(null);
+    }
+
+    @Test
+    void seedsAVayuCustomerWithAGeneratedIdThatTheVendorApiThenServes() throws ApiException {
+        Map<String, Object> seeded = admin.seedVayuCustomer(Map.of("name", "Seeded", "externalId", "seed-1"));
+
+        String id = (String) seeded.get("id");
+        assertTrue(id.matches("[0-9a-f]{24}"), id);
+        assertTrue(seeded.containsKey("createdAt") && seeded.containsKey("updatedAt"));
+        assertEquals("Seeded", admin.getVayuCustomer(id).get("name"));
+        assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + "/customers/" + id, "{\"name\":\"Renamed\"}").status());
+        assertEquals("Renamed", admin.getVayuCustomer(id).get("name"));
+    }
+
+    @Test
+    void seedsALayerCustomerWithAGivenIdInANewBusiness() throws ApiException {
+        String business = "11111111-2222-4333-8444-555555555555";
+        String id = "66666666-7777-4888-9999-000000000000";
+
+        Map<String, Object> seeded = admin.seedLayerCustomer(business, Map.of("id", id, "email", "a@b.example"));
+
+        assertEquals(id, seeded.get("id"));
+        assertEquals("ACTIVE", seeded.get("status"));
+        assertEquals(1, admin.listLayerCustomers(business).getCustomers().size());
+        assertEquals(200, StubHttp.put(stub.url(Vendor.LAYER) + "/v1/businesses/" + business + "/customers/" + id,
+                "{\"notes\":\"hi\"}").status());
+    }
+
+    @Test
+    void listsEveryCustomerOfAVendor() throws ApiException {
+        admin.seedVayuCustomer(Map.of("name", "Second"));
+
+        assertEquals(2, admin.listVayuCustomers().getCustomers().size());
+        assertEquals(1, admin.listLayerCustomers(BUSINESS).getCustomers().size());
+    }
+
+    @Test
+    void deletesACustomerSoTheVendorApiAnswers404() throws ApiException {
+        admin.deleteVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90");
+
+        assertRefused(404, () -> admin.getVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90"));
+        assertEquals(404, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
+        assertRefused(404, () -> admin.deleteVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90"));
+    }
+
+    @Test
+    void refusesACustomerThatDoesNotFitTheVendorsSpecNamingTheField() {
+        ApiException refused = assertRefused(400, () -> admin.seedVayuCustomer(Map.of("name", 5)));
+
+        assertTrue(refused.getResponseBody().contains("\"param\":\"name\""), refused.getResponseBody());
+    }
+
+    @Test
+    void refusesASecondCustomerWithTheSameExternalId() {
+        assertRefused(409, () -> admin.seedVayuCustomer(Map.of("name", "Twin", "externalId", "acme-001")));
+    }
+
+    @Test
+    void answers404ForAnUnknownBusinessOrCustomer() {
+        assertRefused(404, () -> admin.listLayerCustomers("00000000-0000-4000-8000-000000000000"));
+        assertRefused(404, () -> admin.getLayerCustomer(BUSINESS, "00000000-0000-4000-8000-000000000000"));
+    }
+}

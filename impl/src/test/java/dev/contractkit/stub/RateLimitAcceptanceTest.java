@@ -1,0 +1,78 @@
+package dev.contractkit.stub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.contractkit.stub.StubHttp.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** --rate-limit: token buckets as the vendors document them. */
+class RateLimitAcceptanceTest {
+
+    static StubServer stub;
+    static String layer;
+    static String vayu;
+
+    @BeforeAll
+    static void start() {
+        stub = StubServer.builder().rateLimits("layer=2:3,vayu=1:2").start();
+        layer = stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER;
+        vayu = stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER;
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    @BeforeEach
+    void fullBuckets() {
+        stub.reset();
+    }
+
+    @Test
+    void layerBurstBeyondTheBucketGets429WithHeadersAndPassesAfterTheWait() throws InterruptedException {
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            Answer answer = StubHttp.put(layer, "{}");
+            assertEquals(200, answer.status());
+            assertEquals("2", answer.headers().firstValue("X-RateLimit-Limit").orElseThrow());
+            assertEquals(String.valueOf(remaining), answer.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+            long reset = Long.parseLong(answer.headers().firstValue("X-RateLimit-Reset").orElseThrow());
+            assertTrue(reset >= System.currentTimeMillis() / 1000);
+        }
+
+        Answer limited = StubHttp.put(layer, "{}");
+
+        assertEquals(429, limited.status());
+        assertEquals("RateLimitExceeded", limited.body().at("/errors/0/type").asText());
+        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1);
+        Thread.sleep(retryAfter * 1000);
+        assertEquals(200, StubHttp.put(layer, "{}").status());
+    }
+
+    @Test
+    void vayuAnswersItsDocumentedBodyOverTheLimit() {
+        StubHttp.put(vayu, "{}");
+        StubHttp.put(vayu, "{}");
+
+        Answer limited = StubHttp.put(vayu, "{}");
+
+        assertEquals(429, limited.status());
+        assertEquals("rate_limit_error", limited.body().get("type").asText());
+        assertEquals("rate_limit_exceeded", limited.body().get("code").asText());
+        assertEquals("Too many requests", limited.body().get("message").asText());
+        assertTrue(limited.headers().firstValue("X-RateLimit-Limit").isEmpty(), "Vayu documents no such header");
+    }
+
+    @Test
+    void refusesABadLimitWhenBuilt() {
+        for (String bad : new String[] {"stripe=5", "layer=0", "layer=fast", "layer"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> StubServer.builder().rateLimits(bad), bad);
+        }
+    }
+}
