@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,24 +44,52 @@ public final class JournalFilter extends Filter {
         InputStream original = exchange.getRequestBody();
         byte[] body = original.readNBytes(Recorded.BODY_LIMIT);
         Capture response = new Capture();
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable record = () -> {
+            if (done.compareAndSet(false, true)) {
+                journal.add(recorded(exchange, sequence, receivedAt, body, response.toByteArray()));
+            }
+        };
         exchange.setStreams(new SequenceInputStream(new ByteArrayInputStream(body), original),
+                // Records before the answer's last byte goes out: a client that got it finds its request here.
                 new FilterOutputStream(exchange.getResponseBody()) {
+                    private long written;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
+
                     @Override
                     public void write(byte[] buffer, int offset, int length) throws IOException {
-                        out.write(buffer, offset, length);
                         response.write(buffer, offset, length);
+                        written += length;
+                        String declared = exchange.getResponseHeaders().getFirst("Content-Length");
+                        if (declared != null && written >= Long.parseLong(declared)) {
+                            record.run();
+                        }
+                        out.write(buffer, offset, length);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        record.run(); // a chunked answer ends when closed
+                        super.close();
                     }
                 });
         try {
             chain.doFilter(exchange);
         } finally {
-            String path = OpenApiSpec.pathUnder(exchange);
-            String query = exchange.getRequestURI().getRawQuery();
-            journal.add(new Recorded(sequence, vendor.prefix(), spec.operationId(exchange.getRequestMethod(), path),
-                    exchange.getRequestMethod(), query == null ? path : path + "?" + query,
-                    headers(exchange), body, exchange.getResponseCode(), response.toByteArray(),
-                    receivedAt));
+            record.run(); // an answer without a body, or a dropped connection
         }
+    }
+
+    private Recorded recorded(HttpExchange exchange, long sequence, Instant receivedAt, byte[] body, byte[] response) {
+        String path = OpenApiSpec.pathUnder(exchange);
+        String query = exchange.getRequestURI().getRawQuery();
+        return new Recorded(sequence, vendor.prefix(), spec.operationId(exchange.getRequestMethod(), path),
+                exchange.getRequestMethod(), query == null ? path : path + "?" + query,
+                headers(exchange), body, exchange.getResponseCode(), response, receivedAt);
     }
 
     @Override

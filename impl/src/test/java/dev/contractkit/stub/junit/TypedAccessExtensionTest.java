@@ -1,0 +1,56 @@
+package dev.contractkit.stub.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.contractkit.admin.server.model.Fault;
+import dev.contractkit.admin.server.model.VendorName;
+import dev.contractkit.stub.StubServer;
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.vayu.client.model.UpdateCustomerRequest;
+import dev.contractkit.vayu.client.model.UpdateCustomerResponseCustomer;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The injected server's typed helpers, checked through the ready generated clients over HTTP. */
+@StubServerTest
+class TypedAccessExtensionTest {
+
+    private static final UUID BUSINESS = UUID.fromString("3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607");
+    private static final UUID JANE = UUID.fromString("4f7c1b16-e057-4ec0-8b20-50308ba5b9ea");
+
+    @Test
+    void aSeededCustomerCanBeUpdatedThroughTheClient(StubServer server) throws Exception {
+        var seeded = server.seedVayuCustomer(new UpdateCustomerResponseCustomer().name("Seeded"));
+
+        var answer = server.vayuClient().updateCustomer(seeded.getId(), new UpdateCustomerRequest().name("Renamed"));
+
+        assertEquals(seeded.getId(), answer.getCustomer().getId());
+        assertEquals("Renamed", answer.getCustomer().getName());
+    }
+
+    @Test
+    void receivedHoldsWhatTheClientSent(StubServer server) throws Exception {
+        server.vayuClient().updateCustomer("5f1d7c2b9a3e4b5c6d7e8f90", new UpdateCustomerRequest().name("Sent"));
+
+        List<UpdateCustomerRequest> received = server.received(Vendor.VAYU, "updateCustomer", UpdateCustomerRequest.class);
+
+        assertEquals(1, received.size());
+        assertEquals("Sent", received.get(0).getName());
+    }
+
+    @Test
+    void anArmedFaultAnswersTheNextCallOnly(StubServer server) throws Exception {
+        server.armFault(new Fault().vendor(VendorName.LAYER).kind(Fault.KindEnum.STATUS).status(429).times(1));
+        var layer = server.layerClient();
+        var request = new dev.contractkit.layer.client.model.UpdateCustomerRequest().individualName("Jane Doe");
+
+        var refused = assertThrows(dev.contractkit.layer.client.ApiException.class,
+                () -> layer.updateCustomer(BUSINESS, JANE, request));
+        var answer = layer.updateCustomer(BUSINESS, JANE, request);
+
+        assertEquals(429, refused.getCode());
+        assertEquals("Jane Doe", answer.getData().getIndividualName());
+    }
+}
