@@ -6,6 +6,8 @@ public enum ErrorKind {
     MALFORMED_JSON(400),
     UNAUTHORIZED(401),
     NOT_FOUND(404),
+    /** What the resource belongs to does not exist (a Layer business): Layer words it apart. */
+    OWNER_NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     CONFLICT(409),
     TOO_LARGE(413),

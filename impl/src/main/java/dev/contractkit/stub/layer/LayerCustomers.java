@@ -35,7 +35,7 @@ public final class LayerCustomers {
     /** Merges the body's fields as Vayu's do; "tags", when present, replaces the customer's tags. */
     public CustomerResponse update(String businessId, String customerId, ObjectNode fields) {
         if (!store.hasScope(businessId)) {
-            throw new StubException(ErrorKind.NOT_FOUND, "Business " + businessId + " not found");
+            throw new StubException(ErrorKind.OWNER_NOT_FOUND, "Business " + businessId + " not found");
         }
         JsonNode tags = fields.remove("tags");
         ObjectNode updated = store.update(businessId, customerId, customer -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.error.ErrorFormat;
+import dev.contractkit.stub.error.ErrorKind;
 import dev.contractkit.stub.error.StubException;
 import dev.contractkit.stub.error.Violation;
 
@@ -29,7 +30,8 @@ public final class LayerErrorFormat implements ErrorFormat {
 
     private static ObjectNode entry(ArrayNode errors, StubException error, String description) {
         ObjectNode entry = errors.addObject().put("type", type(error)).put("description", description);
-        if (error.kind().status() < 500) {
+        // Layer's documented 404 for a missing business has no error_enum.
+        if (error.kind().status() < 500 && error.kind() != ErrorKind.OWNER_NOT_FOUND) {
             entry.put("error_enum", errorEnum(error));
         }
         return entry;
@@ -39,7 +41,7 @@ public final class LayerErrorFormat implements ErrorFormat {
         return switch (error.kind()) {
             case INVALID_REQUEST, MALFORMED_JSON -> "BadRequest";
             case UNAUTHORIZED -> "Unauthorized";
-            case NOT_FOUND -> "ResourceNotFound";
+            case NOT_FOUND, OWNER_NOT_FOUND -> "ResourceNotFound";
             case METHOD_NOT_ALLOWED -> "MethodNotAllowed";
             case CONFLICT -> "Conflict";
             case TOO_LARGE -> "PayloadTooLarge";

@@ -49,14 +49,37 @@ public final class OpenApiSpec {
         });
     }
 
-    /** Loads specs/NAME.yaml, with specs/NAME.overlay.yaml applied when it exists. */
+    /** Loads specs/NAME.yaml as packaged in the stub, with specs/NAME.overlay.yaml applied when it exists. */
     public static OpenApiSpec load(String name) {
-        ObjectNode document = (ObjectNode) readYaml(name + ".yaml");
-        JsonNode overlay = readYaml(name + ".overlay.yaml");
-        if (overlay != null) {
-            Overlay.apply(overlay, document);
+        return of(name, readYaml(OpenApiSpec.class.getResourceAsStream(RESOURCES + name + ".yaml"), name),
+                readYaml(OpenApiSpec.class.getResourceAsStream(RESOURCES + name + ".overlay.yaml"), name));
+    }
+
+    /** Loads NAME.yaml (and NAME.overlay.yaml) from a folder of specs, as the contract tests read them. */
+    public static OpenApiSpec load(java.nio.file.Path specsDir, String name) {
+        try {
+            java.nio.file.Path overlay = specsDir.resolve(name + ".overlay.yaml");
+            return of(name, readYaml(java.nio.file.Files.newInputStream(specsDir.resolve(name + ".yaml")), name),
+                    java.nio.file.Files.exists(overlay) ? readYaml(java.nio.file.Files.newInputStream(overlay), name) : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec " + name + " in " + specsDir, e);
         }
-        return new OpenApiSpec(name, document);
+    }
+
+    private static OpenApiSpec of(String name, JsonNode document, JsonNode overlay) {
+        if (overlay != null) {
+            Overlay.apply(overlay, (ObjectNode) document);
+        }
+        return new OpenApiSpec(name, (ObjectNode) document);
+    }
+
+    /** The pointer with every $ref met on the way followed: /paths/~1x/put/responses/400/content/... */
+    public String resolvedPointer(String pointer) {
+        String resolved = "";
+        for (String segment : pointer.substring(1).split("/")) {
+            resolved = resolve(resolved + "/" + segment);
+        }
+        return resolved;
     }
 
     public JsonNode document() {
@@ -160,11 +183,11 @@ public final class OpenApiSpec {
         return SchemaRegistry.withDialect(openApi30);
     }
 
-    private static JsonNode readYaml(String file) {
-        try (InputStream in = OpenApiSpec.class.getResourceAsStream(RESOURCES + file)) {
+    private static JsonNode readYaml(InputStream stream, String name) {
+        try (InputStream in = stream) {
             return in == null ? null : new YAMLMapper().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read spec " + file, e);
+            throw new UncheckedIOException("cannot read spec " + name, e);
         }
     }
 }

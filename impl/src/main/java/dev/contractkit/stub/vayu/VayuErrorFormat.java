@@ -48,7 +48,7 @@ public final class VayuErrorFormat implements ErrorFormat {
                     : error.violations().get(0).missing() ? "parameter_missing" : "parameter_invalid";
             case MALFORMED_JSON, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> "bad_request";
             case UNAUTHORIZED -> "authentication_failed";
-            case NOT_FOUND -> "resource_not_found";
+            case NOT_FOUND, OWNER_NOT_FOUND -> "resource_not_found";
             case CONFLICT -> "resource_already_exists";
             case TOO_LARGE -> "request_too_large";
             case RATE_LIMITED -> "rate_limit_exceeded";

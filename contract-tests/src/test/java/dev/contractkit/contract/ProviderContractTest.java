@@ -1,0 +1,89 @@
+package dev.contractkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.admin.server.model.Fault;
+import dev.contractkit.admin.server.model.VendorName;
+import dev.contractkit.stub.StubServer;
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.RequestValidator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The stub keeps the contract: every documented example, sent to it over HTTP, answers as documented. */
+class ProviderContractTest {
+
+    static StubServer stub;
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() {
+        stub = StubServer.builder().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedExample() {
+        return ContractExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.testName("provider"), () -> replay(e)));
+    }
+
+    private static void replay(ContractExample example) throws Exception {
+        arrange(example);
+
+        HttpResponse<String> answer = HTTP.send(request(example), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(example.status(), answer.statusCode(), () -> example.id() + ": status; answer " + answer.body());
+        JsonNode body = SpecDocument.JSON.readTree(answer.body());
+        List<Violation> misfits = RequestValidator.check(
+                example.spec().schemaAt(example.spec().resolvedPointer(example.responseSchemaPointer())), body, "body");
+        assertTrue(misfits.isEmpty(), () -> example.id() + ": the answer does not fit the spec's "
+                + example.status() + " schema: " + misfits);
+        List<String> differences = JsonMatch.differences(example.responseBody(), body, example.matchByShape());
+        if (!differences.isEmpty()) {
+            fail(example.id() + ": the answer differs from the documented one at\n  " + String.join("\n  ", differences));
+        }
+        JsonNode declaredHeaders = example.spec().document()
+                .at(example.spec().resolvedPointer(example.responsePointer()) + "/headers");
+        declaredHeaders.fieldNames().forEachRemaining(header -> assertTrue(answer.headers().firstValue(header).isPresent(),
+                () -> example.id() + ": the spec declares header " + header + " on " + example.status()));
+    }
+
+    /** What the example needs first: the loaded data, its customers, its fault. */
+    private static void arrange(ContractExample example) throws Exception {
+        stub.reset();
+        String scope = example.vendor() == Vendor.VAYU ? "" : example.pathParams().get("business_id");
+        for (JsonNode customer : example.givenCustomers()) {
+            stub.state().seed(example.vendor(), scope, (ObjectNode) customer);
+        }
+        if (example.given().has("fault")) {
+            Fault fault = SpecDocument.JSON.treeToValue(example.given().get("fault"), Fault.class);
+            stub.armFault(fault.vendor(VendorName.fromValue(example.vendor().prefix())).operation(example.operation().id()));
+        }
+    }
+
+    private static HttpRequest request(ContractExample example) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.url(example.vendor()) + example.path()))
+                .timeout(Duration.ofSeconds(10))
+                .method(example.operation().method().toUpperCase(), HttpRequest.BodyPublishers.ofByteArray(example.bodyBytes()));
+        example.headers().forEach(request::header);
+        return request.build();
+    }
+}

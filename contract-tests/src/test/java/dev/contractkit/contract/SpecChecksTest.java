@@ -1,0 +1,75 @@
+package dev.contractkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Operation;
+import dev.contractkit.stub.spec.RequestValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The examples keep the specs, and the specs have examples for all they document (as stripe-mock checks its fixtures). */
+class SpecChecksTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedAnswerFitsItsSchema() {
+        return ContractExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.testName("answer fits schema"), () -> {
+            List<Violation> misfits = RequestValidator.check(
+                    e.spec().schemaAt(e.spec().resolvedPointer(e.responseSchemaPointer())), e.responseBody(), "body");
+            assertTrue(misfits.isEmpty(), () -> e.id() + ": documented answer does not fit its schema: " + misfits);
+        }));
+    }
+
+    /** A request is valid unless its example documents the 400 it gets. */
+    @TestFactory
+    Stream<DynamicTest> everyRequestFitsItsSchemaUnlessItDocumentsA400() {
+        return ContractExamples.all().stream().filter(e -> e.status() != 400 && !e.jsonBody().isMissingNode())
+                .map(e -> DynamicTest.dynamicTest(e.testName("request fits schema"), () -> {
+                    List<Violation> misfits = new ArrayList<>(RequestValidator.check(e.operation().bodySchema(),
+                            e.jsonBody(), "body"));
+                    e.operation().pathParamSchemas().forEach((name, schema) -> misfits.addAll(RequestValidator.check(
+                            schema, com.fasterxml.jackson.databind.node.TextNode.valueOf(e.pathParams().get(name)), name)));
+                    assertTrue(misfits.isEmpty(), () -> e.id() + ": request does not fit the spec: " + misfits);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedStatusOfEveryOperationHasAnExample() {
+        return operations().map(o -> DynamicTest.dynamicTest(o.vendor().prefix() + "/" + o.operation().id()
+                + " [documented statuses]", () -> {
+            Set<String> documented = new TreeSet<>();
+            o.spec().document().at(ContractExamples.operationPointer(o.operation()) + "/responses")
+                    .fieldNames().forEachRemaining(documented::add);
+            Set<String> exemplified = examplesOf(o).map(e -> String.valueOf(e.status())).collect(Collectors.toSet());
+            documented.removeAll(exemplified);
+            assertTrue(documented.isEmpty(), () -> o.vendor().prefix() + "/" + o.operation().id()
+                    + ": documented statuses without an example: " + documented);
+            assertTrue(exemplified.stream().anyMatch(s -> s.startsWith("2")),
+                    () -> o.vendor().prefix() + "/" + o.operation().id() + " has no success example");
+        }));
+    }
+
+    private record VendorOperation(Vendor vendor, OpenApiSpec spec, Operation operation) {
+    }
+
+    private static Stream<VendorOperation> operations() {
+        return Stream.of(Vendor.values()).flatMap(v -> {
+            OpenApiSpec spec = ContractExamples.spec(v);
+            return spec.operations().stream().map(o -> new VendorOperation(v, spec, o));
+        });
+    }
+
+    private static Stream<ContractExample> examplesOf(VendorOperation o) {
+        return ContractExamples.all().stream()
+                .filter(e -> e.vendor() == o.vendor() && e.operation().id().equals(o.operation().id()));
+    }
+
+}
