@@ -1,0 +1,91 @@
+package dev.contractkit.specgate;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.output.MarkdownRender;
+
+/**
+ * The first step of the build: each spec in specs/ against its accepted copy in specs/baseline/. Prints a
+ * summary, writes a Markdown changelog a spec, and fails naming every change that breaks clients. With
+ * accept = true it moves the baselines to the current specs instead.
+ */
+public final class SpecGate {
+
+    private SpecGate() {
+    }
+
+    /** Arguments: specs folder, baseline folder, report folder, accept (true|false). */
+    public static void main(String[] args) throws IOException {
+        Path specs = Path.of(args[0]);
+        Path baselines = Path.of(args[1]);
+        Path reports = Path.of(args[2]);
+        boolean accept = Boolean.parseBoolean(args[3]);
+        List<String> failures = new ArrayList<>();
+        for (Path spec : specFiles(specs)) {
+            failures.addAll(check(spec, baselines.resolve(spec.getFileName()), reports, accept));
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("The specs changed in ways that break clients:\n  - "
+                    + String.join("\n  - ", failures) + "\nThe changelog is in " + reports
+                    + ". If the vendor really changed: ./mvnw -q -pl spec-gate process-classes -Daccept-specs=true");
+        }
+    }
+
+    /** The breaks of one spec (empty when none), after printing its summary and writing its changelog. */
+    static List<String> check(Path spec, Path baseline, Path reports, boolean accept) throws IOException {
+        String name = spec.getFileName().toString();
+        List<String> unreadable = parseErrors(spec);
+        if (!unreadable.isEmpty()) {
+            return unreadable.stream().map(m -> name + " is not valid OpenAPI: " + m).toList();
+        }
+        if (accept || !Files.exists(baseline)) {
+            Files.createDirectories(baseline.getParent());
+            Files.copy(spec, baseline, StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("[spec-gate] " + name + ": " + (accept ? "accepted as the new baseline" : "new, now its own baseline"));
+            return List.of();
+        }
+        ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline.toString(), spec.toString());
+        Files.createDirectories(reports);
+        Path changelog = reports.resolve(name.replaceFirst("\\.yaml$", ".md"));
+        try (var out = new java.io.OutputStreamWriter(Files.newOutputStream(changelog), java.nio.charset.StandardCharsets.UTF_8)) {
+            new MarkdownRender().render(diff, out);
+        }
+        List<String> breaks = BreakingChanges.of(diff).stream().map(b -> name + ": " + b).toList();
+        System.out.println("[spec-gate] " + name + ": " + summary(diff, breaks.size()) + " (" + changelog + ")");
+        return breaks;
+    }
+
+    private static String summary(ChangedOpenApi diff, int breaks) {
+        if (diff.isUnchanged()) {
+            return "unchanged";
+        }
+        return breaks > 0 ? breaks + " breaking change(s)" : "changed, compatibly";
+    }
+
+    /** The parser's own messages (a YAML error names line and column); empty for a valid document. */
+    static List<String> parseErrors(Path spec) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toString(), null, options);
+        List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
+        return result.getOpenAPI() == null || !messages.isEmpty() ? (messages.isEmpty() ? List.of("unreadable") : messages)
+                : List.of();
+    }
+
+    private static List<Path> specFiles(Path specs) throws IOException {
+        try (Stream<Path> files = Files.list(specs)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().endsWith(".overlay.yaml"))
+                    .sorted().toList();
+        }
+    }
+}
