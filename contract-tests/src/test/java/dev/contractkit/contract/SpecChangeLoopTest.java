@@ -1,0 +1,116 @@
+package dev.contractkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The loop a user goes through: a changed vendor file dropped into specs/, then a build. Each test builds
+ * a copy of the project (the gate and the client only, offline) with one real change applied.
+ */
+class SpecChangeLoopTest {
+
+    static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+
+    @TempDir
+    Path copy;
+
+    @Test
+    void anOptionalResponseFieldAddedRegeneratesTheClientWithItsGetterAndPasses() throws Exception {
+        Build build = build("layer.yaml", spec -> spec.replace(
+                "        status:\n          type: string\n          enum:\n            - ACTIVE",
+                "        loyalty_tier:\n          type: string\n          nullable: true\n"
+                        + "        status:\n          type: string\n          enum:\n            - ACTIVE"));
+
+        assertEquals(0, build.exit(), build::output);
+        assertTrue(build.output().contains("layer.yaml: changed, compatibly"), build::output);
+        assertTrue(javap(copy.resolve("generated-client/target/classes"), "dev.contractkit.layer.client.model.Customer")
+                .contains("getLoyaltyTier()"));
+    }
+
+    @Test
+    void aRemovedResponseFieldFailsTheGateNamingIt() throws Exception {
+        Build build = build("layer.yaml", spec -> spec.replace(
+                "        notes:\n          type: string\n          nullable: true\n        status:",
+                "        status:").replace("        - notes\n        - status", "        - status"));
+
+        assertNotEquals(0, build.exit());
+        assertTrue(build.output().contains("response 200: field data.notes removed"), build::output);
+    }
+
+    @Test
+    void aRemovedEnumValueFailsTheGateNamingIt() throws Exception {
+        Build build = build("vayu.yaml", spec -> spec.replaceFirst("        - GBP\n", ""));
+
+        assertNotEquals(0, build.exit());
+        assertTrue(build.output().contains("field currency enum narrowed: [GBP] removed"), build::output);
+    }
+
+    @Test
+    void aFileThatIsNotOpenApiFailsWithTheParsersMessageAndLine() throws Exception {
+        Build build = build("layer.yaml", spec -> spec.replace("paths:\n", "paths:\n  - oops\n bad: [\n"));
+
+        assertNotEquals(0, build.exit());
+        assertTrue(build.output().contains("layer.yaml is not valid OpenAPI"), build::output);
+        assertTrue(build.output().matches("(?s).*line \\d+, column \\d+.*"), build::output);
+    }
+
+    private record Build(int exit, String output) {
+    }
+
+    /** Copies the project's build files and specs, applies the change to one spec, builds gate and client. */
+    private Build build(String specName, UnaryOperator<String> change) throws Exception {
+        for (String file : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "generated-client/pom.xml",
+                "generated-server/pom.xml", "impl/pom.xml", "contract-tests/pom.xml", "spec-gate/pom.xml")) {
+            copyFile(ROOT.resolve(file), copy.resolve(file));
+        }
+        copyTree(ROOT.resolve("spec-gate/src/main"), copy.resolve("spec-gate/src/main"));
+        copyTree(ROOT.resolve("specs"), copy.resolve("specs"));
+        Path spec = copy.resolve("specs").resolve(specName);
+        String original = Files.readString(spec);
+        String changed = change.apply(original);
+        assertNotEquals(original, changed, "the change did not apply to " + specName);
+        Files.writeString(spec, changed);
+
+        Process maven = new ProcessBuilder(copy.resolve("mvnw").toString(), "-B", "-o", "-f", copy.resolve("pom.xml").toString(),
+                "-pl", "spec-gate,generated-client", "package", "-DskipTests").redirectErrorStream(true).start();
+        String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(maven.waitFor(5, TimeUnit.MINUTES), "the build must end");
+        return new Build(maven.exitValue(), output);
+    }
+
+    private static String javap(Path classes, String type) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ToolProvider.findFirst("javap").orElseThrow()
+                .run(new PrintWriter(out, true), new PrintWriter(out, true), "-cp", classes.toString(), type);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void copyFile(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
+        to.toFile().setExecutable(from.toFile().canExecute());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                copyFile(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+    }
+}
