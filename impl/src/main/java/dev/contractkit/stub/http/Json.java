@@ -1,6 +1,8 @@
 package dev.contractkit.stub.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,7 +22,12 @@ public final class Json {
      * Customer has every field; Vayu's optional fields are left out when empty).
      */
     public static ObjectMapper mapper(JsonInclude.Include inclusion) {
-        return JsonMapper.builder()
+        // Reading stops at a nesting depth of 1000 (Jackson's default); writing must allow a little more, since
+        // an answer wraps what was read ({"customer":{...}}): else a valid request fails after it was stored.
+        JsonFactory factory = JsonFactory.builder()
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(2_000).build())
+                .build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE)

@@ -59,7 +59,10 @@ public final class RequestPipeline implements ContainerRequestFilter {
             if (body != null) {
                 violations.addAll(RequestValidator.body(operation, body));
             }
-            request.setEntityStream(new ByteArrayInputStream(bytes));
+            // The typed model must read what was validated: with a key given twice, the tree keeps the last
+            // value while a streaming read of the raw bytes fails on the first.
+            byte[] validated = body == null ? bytes : api.json().writeValueAsBytes(body);
+            request.setEntityStream(new ByteArrayInputStream(validated));
         }
         if (!violations.isEmpty()) {
             throw StubException.invalid(violations);
