@@ -14,7 +14,11 @@ import java.time.Duration;
 /** Plain HTTP to a running stub, as any client would send it. */
 final class StubHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads answers nested deeper than Jackson's default limit of 1000: the stub may echo a body that deep. */
+    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(2_000).build())
+            .build());
     static final String VAYU_CUSTOMER = "/customers/5f1d7c2b9a3e4b5c6d7e8f90";
     static final String LAYER_BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
     static final String LAYER_CUSTOMER = "/v1/businesses/" + LAYER_BUSINESS
@@ -35,10 +39,15 @@ final class StubHttp {
     }
 
     static Answer put(String url, String json) {
+        return put(url, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A PUT of these very bytes, declared as JSON whatever they are. */
+    static Answer put(String url, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer test-token")
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     static Answer send(HttpRequest.Builder request) {
