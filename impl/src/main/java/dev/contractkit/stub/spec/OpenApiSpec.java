@@ -49,8 +49,15 @@ public final class OpenApiSpec {
         });
     }
 
+    /** The packaged specs, read once a JVM: an OpenApiSpec never changes, and its schemas are thread-safe. */
+    private static final java.util.Map<String, OpenApiSpec> PACKAGED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Loads specs/NAME.yaml as packaged in the stub, with specs/NAME.overlay.yaml applied when it exists. */
     public static OpenApiSpec load(String name) {
+        return PACKAGED.computeIfAbsent(name, OpenApiSpec::readPackaged);
+    }
+
+    private static OpenApiSpec readPackaged(String name) {
         return of(name, readYaml(OpenApiSpec.class.getResourceAsStream(RESOURCES + name + ".yaml"), name),
                 readYaml(OpenApiSpec.class.getResourceAsStream(RESOURCES + name + ".overlay.yaml"), name));
     }
@@ -87,7 +94,7 @@ public final class OpenApiSpec {
     }
 
     /** The compiled schema at a JSON pointer of the spec, e.g. /components/schemas/Customer. */
-    public Schema schemaAt(String pointer) {
+    public synchronized Schema schemaAt(String pointer) {
         Schema schema = root.getRefSchema(SchemaLocation.of("urn:x#" + pointer).getFragment());
         schema.initializeValidators();
         return schema;
