@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.contractkit.admin.client.ApiException;
 import dev.contractkit.admin.client.api.AdminApi;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.contractkit.stub.junit.StubServerTest;
 
 /** Seeding, reading, listing and deleting customers through the admin API. */
+@StubServerTest
 class AdminCustomersAcceptanceTest {
 
     static final String BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
@@ -20,20 +20,12 @@ class AdminCustomersAcceptanceTest {
     static AdminApi admin;
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().start();
+    static void start(StubServer server) {
+        stub = server;
         admin = AdminClients.admin(stub);
     }
 
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
-    @BeforeEach
-    void reset() throws ApiException {
-        admin.resetState(null);
-    }
 
     @Test
     void seedsAVayuCustomerWithAGeneratedIdThatTheVendorApiThenServes() throws ApiException {

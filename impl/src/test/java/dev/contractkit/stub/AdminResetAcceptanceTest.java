@@ -9,26 +9,23 @@ import dev.contractkit.admin.client.model.Fault;
 import dev.contractkit.admin.client.model.ResetRequest;
 import dev.contractkit.admin.client.model.VendorName;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.contractkit.stub.junit.StubServerTest;
 
 /** A reset goes back to the loaded data, or to nothing, and forgets journal and faults. */
+@StubServerTest
 class AdminResetAcceptanceTest {
 
     static StubServer stub;
     static AdminApi admin;
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().start();
+    static void start(StubServer server) {
+        stub = server;
         admin = AdminClients.admin(stub);
     }
 
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
     @Test
     void resetGoesBackToTheLoadedDataAndForgetsJournalAndFaults() throws ApiException {

@@ -6,27 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.contractkit.stub.StubHttp.Answer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.contractkit.stub.junit.StubServerTest;
 
 /** The exact request of Layer's documentation page, sent to the stub with its default data. */
+@StubServerTest
 class DocumentedExampleAcceptanceTest {
 
     static StubServer stub;
     static JsonNode operation;
 
     @BeforeAll
-    static void start() throws Exception {
-        stub = StubServer.builder().start();
+    static void start(StubServer server) throws Exception {
+        stub = server;
         operation = new YAMLMapper().readTree(Path.of(System.getProperty("specs.dir", "../specs"), "layer.yaml")
                 .toFile()).at("/paths/~1v1~1businesses~1{business_id}~1customers~1{customer_id}/put");
     }
 
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
     @Test
     void layersDocumentedCurlAnswersTheDocumentedResponse() {

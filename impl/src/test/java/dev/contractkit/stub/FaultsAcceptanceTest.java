@@ -17,12 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.contractkit.stub.junit.StubServerTest;
 
 /** Faults armed through the admin API make the vendor misbehave, in its own words. */
+@StubServerTest
 class FaultsAcceptanceTest {
 
     static StubServer stub;
@@ -31,22 +31,14 @@ class FaultsAcceptanceTest {
     static String layer;
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().start();
+    static void start(StubServer server) {
+        stub = server;
         admin = AdminClients.admin(stub);
         vayu = stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER;
         layer = stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER;
     }
 
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
-    @BeforeEach
-    void reset() throws ApiException {
-        admin.resetState(null);
-    }
 
     @Test
     void status429AnswersVayusDocumentedBodyWithRetryAfterForTheNextNRequests() throws ApiException {

@@ -4,33 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contractkit.stub.StubHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.contractkit.stub.junit.StubServerExtension;
 
 /** --rate-limit: token buckets as the vendors document them. */
 class RateLimitAcceptanceTest {
 
-    static StubServer stub;
+    @RegisterExtension
+    static StubServerExtension stub = StubServerExtension.newInstance().rateLimits("layer=2:3,vayu=1:2").build();
     static String layer;
     static String vayu;
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().rateLimits("layer=2:3,vayu=1:2").start();
+    static void urls() {
         layer = stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER;
         vayu = stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER;
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void fullBuckets() {
-        stub.reset();
     }
 
     @Test

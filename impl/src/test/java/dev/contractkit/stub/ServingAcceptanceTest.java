@@ -17,24 +17,21 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.contractkit.stub.junit.StubServerTest;
 
 /** Where the stub listens and how it speaks HTTP. */
+@StubServerTest
 class ServingAcceptanceTest {
 
     static StubServer stub;
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().start();
+    static void start(StubServer server) {
+        stub = server;
     }
 
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
     @Test
     void bindsLoopbackOnAFreePortByDefault() {

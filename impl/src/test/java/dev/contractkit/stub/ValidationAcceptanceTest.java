@@ -13,11 +13,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.contractkit.stub.junit.StubServerTest;
 
 /** Requests checked against the spec, and refusals worded as each vendor documents them. */
+@StubServerTest
 class ValidationAcceptanceTest {
 
     static StubServer stub;
@@ -25,16 +26,12 @@ class ValidationAcceptanceTest {
     static String layer;
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().start();
+    static void start(StubServer server) {
+        stub = server;
         vayu = stub.url(Vendor.VAYU) + VAYU_CUSTOMER;
         layer = stub.url(Vendor.LAYER) + LAYER_CUSTOMER;
     }
 
-    @AfterAll
-    static void stop() {
-        stub.close();
-    }
 
     @Test
     void vayuNamesTheOneFailedParameter() {
