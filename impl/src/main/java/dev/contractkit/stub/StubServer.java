@@ -15,6 +15,7 @@ import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.http.Api;
 import dev.contractkit.stub.http.ApiApplication;
 import dev.contractkit.stub.http.Json;
+import dev.contractkit.stub.http.WholeAnswerExchange;
 import dev.contractkit.stub.journal.JournalFilter;
 import dev.contractkit.stub.layer.LayerCustomers;
 import dev.contractkit.stub.layer.LayerCustomersResource;
@@ -170,7 +171,7 @@ public final class StubServer implements AutoCloseable {
     private HttpContext mount(String prefix, ResourceConfig application) {
         JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application);
         containers.add(container);
-        return http.createContext("/" + prefix, container);
+        return http.createContext("/" + prefix, WholeAnswerExchange.around(container));
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

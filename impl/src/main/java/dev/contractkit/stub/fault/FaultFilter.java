@@ -30,6 +30,10 @@ public final class FaultFilter extends Filter {
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        if (faults.none()) {
+            chain.doFilter(exchange);
+            return;
+        }
         Optional<ArmedFault> fault = faults.take(vendor.prefix(),
                 spec.operationId(exchange.getRequestMethod(), OpenApiSpec.pathUnder(exchange)));
         if (fault.isEmpty()) {

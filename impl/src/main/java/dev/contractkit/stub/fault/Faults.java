@@ -35,6 +35,11 @@ public final class Faults {
         return view(armed.get(armed.size() - 1));
     }
 
+    /** True when no fault is armed: then a request need not be routed to find one. */
+    boolean none() {
+        return armed.isEmpty();
+    }
+
     /** The fault that applies to this request, if any, with one of its uses taken. */
     Optional<ArmedFault> take(String vendor, String operation) {
         for (ArmedFault fault : armed) {

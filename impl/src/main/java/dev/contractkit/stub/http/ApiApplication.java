@@ -18,6 +18,7 @@ public final class ApiApplication {
         ResourceConfig config = new ResourceConfig()
                 .register(new RequestPipeline(api))
                 .register(new JsonBodyProvider(api.json()))
+                .register(new ValidatedBodyReader(api.json()))
                 .register(new ErrorMapper(api))
                 .register(new SpecStatus(api.spec()))
                 .register(new RequestLog())
@@ -28,8 +29,9 @@ public final class ApiApplication {
                         bind(logic).to(logicType);
                     }
                 });
-        // Buffer answers whole so every one carries Content-Length.
-        config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 1 << 20);
+        // No buffer of Jersey's (it allocates its whole size for every answer): WholeAnswerExchange keeps each
+        // answer whole instead, so every one carries Content-Length.
+        config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);

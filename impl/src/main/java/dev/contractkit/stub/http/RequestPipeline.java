@@ -38,6 +38,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        ValidatedRequest.detach(); // a request refused below must not find the previous one's
         String base = request.getUriInfo().getBaseUri().getRawPath();
         String raw = request.getUriInfo().getRequestUri().getRawPath();
         if (!raw.startsWith(base) && !raw.equals(base.substring(0, base.length() - 1))) {
@@ -59,10 +60,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
             if (body != null) {
                 violations.addAll(RequestValidator.body(operation, body));
             }
-            // The typed model must read what was validated: with a key given twice, the tree keeps the last
-            // value while a streaming read of the raw bytes fails on the first.
-            byte[] validated = body == null ? bytes : api.json().writeValueAsBytes(body);
-            request.setEntityStream(new ByteArrayInputStream(validated));
+            // A resource's typed body is read from the validated tree (ValidatedBodyReader), not these bytes.
+            request.setEntityStream(new ByteArrayInputStream(bytes));
         }
         if (!violations.isEmpty()) {
             throw StubException.invalid(violations);

@@ -6,6 +6,12 @@ import java.time.temporal.ChronoUnit;
 /** ISO-8601 instants in milliseconds, as the vendors write them. */
 public final class Timestamps {
 
+    /** The last timestamp {@link #after} wrote: an update's previous updatedAt is most often that one. */
+    private record Written(String text, Instant instant) {
+    }
+
+    private static volatile Written last = new Written("", Instant.EPOCH);
+
     private Timestamps() {
     }
 
@@ -18,7 +24,8 @@ public final class Timestamps {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (previous != null) {
             try {
-                Instant before = Instant.parse(previous);
+                Written written = last;
+                Instant before = previous.equals(written.text()) ? written.instant() : Instant.parse(previous);
                 if (!now.isAfter(before)) {
                     now = before.plusMillis(1).truncatedTo(ChronoUnit.MILLIS);
                 }
@@ -26,6 +33,8 @@ public final class Timestamps {
                 // A seeded value in another ISO form: now is as good as any.
             }
         }
-        return now.toString();
+        String text = now.toString();
+        last = new Written(text, now);
+        return text;
     }
 }

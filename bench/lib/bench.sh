@@ -1,0 +1,214 @@
+# Shared by bench/throughput, bench/memory and bench/soak (sourced, not run): builds what is missing, starts
+# the stub and WireMock standalone on free ports of 127.0.0.1, drives them with wrk, and stops every process
+# it started, by PID, when the calling script exits.
+#
+# Environment: BENCH_JVM_FLAGS (default -Xmx512m), given to both servers alike;
+#              BENCH_MAVEN_FLAGS (e.g. -o) for the build and the WireMock download;
+#              BENCH_CONNECTIONS (default 16);
+#              BENCH_STUB_JAR: another runnable stub jar to measure (then nothing is built).
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_LIB="$BENCH_ROOT/bench/lib"
+WIREMOCK_VERSION=3.13.2
+WIREMOCK_JAR="$BENCH_ROOT/target/bench/wiremock-standalone-$WIREMOCK_VERSION.jar"
+STUB_JAR=${BENCH_STUB_JAR:-$BENCH_ROOT/impl/target/stub-server.jar}
+VAYU_PATH=/vayu/customers/5f1d7c2b9a3e4b5c6d7e8f90
+read -r -a JVM_FLAGS <<<"${BENCH_JVM_FLAGS:--Xmx512m}"
+export BENCH_BODY="$BENCH_LIB/vayu-update.json"
+
+BENCH_PIDS=()
+BENCH_RUN=$(mktemp -d -t ck-bench.XXXXXX)
+
+# Stops what this script started, newest first: TERM, then KILL after 10 s.
+bench_stop() {
+    local pid=$1
+    [[ -n $pid ]] || return 0
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    return 0
+}
+
+bench_cleanup() {
+    local i
+    for (( i = ${#BENCH_PIDS[@]} - 1; i >= 0; i-- )); do
+        bench_stop "${BENCH_PIDS[i]}"
+    done
+    BENCH_PIDS=()
+    rm -rf "$BENCH_RUN"
+}
+trap 'bench_cleanup' EXIT
+trap 'echo "bench: interrupted" >&2; exit 130' INT TERM
+
+bench_die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+
+# Builds the runnable jar when it is missing or older than the sources and specs it is made from.
+bench_build() {
+    cd "$BENCH_ROOT" || exit 1
+    [[ -n ${BENCH_STUB_JAR:-} ]] && return
+    if [[ ! -f "$STUB_JAR" ]] || [[ -n "$(find impl/src/main specs pom.xml impl/pom.xml -newer "$STUB_JAR" -type f -print -quit)" ]]; then
+        echo "bench: building the stub (./mvnw -q -B package -DskipTests)"
+        # shellcheck disable=SC2086
+        ./mvnw -q -B ${BENCH_MAVEN_FLAGS:-} package -DskipTests || bench_die "build failed"
+    fi
+}
+
+bench_get_wiremock() {
+    cd "$BENCH_ROOT" || exit 1
+    if [[ ! -f "$WIREMOCK_JAR" ]]; then
+        echo "bench: getting WireMock standalone $WIREMOCK_VERSION into target/bench"
+        # shellcheck disable=SC2086
+        ./mvnw -q -B ${BENCH_MAVEN_FLAGS:-} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+            -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory=target/bench \
+            || bench_die "could not get WireMock standalone $WIREMOCK_VERSION"
+    fi
+}
+
+bench_get_wrk() {
+    command -v wrk >/dev/null && return
+    echo "bench: installing wrk (Debian package)"
+    local sudo=()
+    [[ $(id -u) == 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get install -y -q wrk >/dev/null 2>&1 \
+        || { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q wrk >/dev/null; } \
+        || bench_die "could not install wrk"
+}
+
+bench_prepare() {
+    command -v java >/dev/null || bench_die "java not found"
+    bench_build
+    bench_get_wiremock
+    bench_get_wrk
+}
+
+# Waits until LOG has a line matching REGEX (the port in its first group), for process PID; prints the port.
+bench_wait_port() {
+    local pid=$1 log=$2 regex=$3 name=$4 found
+    for _ in $(seq 1 600); do
+        kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; bench_die "$name exited while starting"; }
+        found=$(grep -a -m1 -E "$regex" "$log" 2>/dev/null) && [[ $found =~ $regex ]] && {
+            echo "${BASH_REMATCH[1]}"
+            return
+        }
+        sleep 0.1
+    done
+    bench_die "$name did not start within 60 s (log: $log)"
+}
+
+# bench_start_stub [stub options...]: sets STUB_PID and STUB_PORT. STUB_JVM_FLAGS adds flags for the stub only.
+bench_start_stub() {
+    local log="$BENCH_RUN/stub.log"
+    # shellcheck disable=SC2086
+    java "${JVM_FLAGS[@]}" ${STUB_JVM_FLAGS:-} -jar "$STUB_JAR" --port 0 "$@" >"$log" 2>&1 &
+    STUB_PID=$!
+    BENCH_PIDS+=("$STUB_PID")
+    STUB_PORT=$(bench_wait_port "$STUB_PID" "$log" 'listening on http://127\.0\.0\.1:([0-9]+)' stub) || exit 1
+    bench_check "$STUB_PORT" stub
+}
+
+# bench_start_wiremock off|default: WireMock without a request journal, or with its default (unbounded) one.
+# One mapping: PUT of the Vayu customer answers a fixed 717-byte JSON body. Sets WM_PID and WM_PORT.
+bench_start_wiremock() {
+    local journal=${1:-off} root="$BENCH_RUN/wiremock" log="$BENCH_RUN/wiremock.log" flags=()
+    mkdir -p "$root/mappings" "$root/__files"
+    cp "$BENCH_LIB/vayu-update-response.json" "$root/__files/vayu-update-response.json"
+    cat >"$root/mappings/vayu-update.json" <<EOF
+{
+  "request": { "method": "PUT", "url": "$VAYU_PATH" },
+  "response": {
+    "status": 200,
+    "headers": { "Content-Type": "application/json" },
+    "bodyFileName": "vayu-update-response.json"
+  }
+}
+EOF
+    [[ $journal == off ]] && flags+=(--no-request-journal)
+    java "${JVM_FLAGS[@]}" -jar "$WIREMOCK_JAR" --port 0 --bind-address 127.0.0.1 --root-dir "$root" \
+        "${flags[@]}" >"$log" 2>&1 &
+    WM_PID=$!
+    BENCH_PIDS+=("$WM_PID")
+    WM_PORT=$(bench_wait_port "$WM_PID" "$log" '^port: +([0-9]+)' WireMock) || exit 1
+    bench_check "$WM_PORT" WireMock
+}
+
+# One request with curl, when it is there: the server must answer the bench's PUT with a 2xx.
+bench_check() {
+    local port=$1 name=$2 status
+    command -v curl >/dev/null || return 0
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Authorization: Bearer bench-token' \
+        -H 'Content-Type: application/json' --data-binary "@$BENCH_BODY" "http://127.0.0.1:$port$VAYU_PATH")
+    [[ $status == 2* ]] || bench_die "$name answered the bench's PUT with $status, not 2xx"
+}
+
+# bench_wrk PORT SECONDS [REQUESTS]: 2 threads, 16 connections, for SECONDS; with REQUESTS > 0, each thread
+# stops after its half of them (SECONDS is then a time limit). Sets R_REQUESTS, R_RPS, R_P50 and R_P99 (ms),
+# R_MAX (ms), R_NON2XX, R_SOCKET (connect, read, write errors and timeouts) and R_ERRORS (both).
+bench_wrk() {
+    local port=$1 seconds=$2 budget=${3:-0}
+    bench_wrk_start "$port" "$seconds" "$budget"
+    if (( budget > 0 )); then
+        # wrk's main thread sleeps for all of -d even when its threads have stopped: interrupted, it reports.
+        while kill -0 "$WRK_PID" 2>/dev/null; do
+            if (( $(find "$BENCH_RUN/wrk.done" -type f | wc -l) >= 2 )); then
+                kill -INT "$WRK_PID"
+                break
+            fi
+            sleep 0.1
+        done
+    fi
+    bench_wrk_finish
+}
+
+# bench_wrk_start PORT SECONDS [REQUESTS]: wrk in the background (WRK_PID); bench_wrk_finish waits for it.
+bench_wrk_start() {
+    local port=$1 seconds=$2 budget=${3:-0}
+    rm -rf "$BENCH_RUN/wrk.done" && mkdir -p "$BENCH_RUN/wrk.done"
+    BENCH_REQUESTS_PER_THREAD=$(( budget > 0 ? (budget + 1) / 2 : 0 )) BENCH_DONE_DIR="$BENCH_RUN/wrk.done" \
+        wrk -t2 -c"${BENCH_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$BENCH_LIB/put.lua" \
+        "http://127.0.0.1:$port$VAYU_PATH" >"$BENCH_RUN/wrk.out" 2>&1 &
+    WRK_PID=$!
+    BENCH_PIDS+=("$WRK_PID")
+}
+
+bench_wrk_finish() {
+    local result
+    wait "$WRK_PID" || { cat "$BENCH_RUN/wrk.out" >&2; bench_die "wrk failed"; }
+    unset 'BENCH_PIDS[${#BENCH_PIDS[@]}-1]'
+    result=$(grep -m1 '^RESULT ' "$BENCH_RUN/wrk.out") || { cat "$BENCH_RUN/wrk.out" >&2; bench_die "wrk printed no RESULT line"; }
+    local requests duration_us p50_us p99_us max_us connect read write status timeout kv
+    for kv in ${result#RESULT }; do
+        declare "${kv%%=*}=${kv#*=}" # a local of this function
+    done
+    R_REQUESTS=$requests
+    R_SECONDS=$(awk -v us="$duration_us" 'BEGIN { printf "%.1f", us / 1e6 }')
+    R_RPS=$(awk -v n="$requests" -v us="$duration_us" 'BEGIN { printf "%.1f", n / (us / 1e6) }')
+    R_P50=$(awk -v us="$p50_us" 'BEGIN { printf "%.2f", us / 1000 }')
+    R_P99=$(awk -v us="$p99_us" 'BEGIN { printf "%.2f", us / 1000 }')
+    R_MAX=$(awk -v us="$max_us" 'BEGIN { printf "%.1f", us / 1000 }')
+    R_NON2XX=$status
+    R_SOCKET=$(( connect + read + write + timeout ))
+    R_ERRORS=$(( R_NON2XX + R_SOCKET ))
+}
+
+# Resident set size of a process, in MB (VmRSS of /proc/PID/status).
+bench_rss_mb() {
+    awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Live heap after a full GC, in MB (jcmd's class histogram forces one); "?" without jcmd.
+bench_live_heap_mb() {
+    command -v jcmd >/dev/null || { echo "?"; return; }
+    jcmd "$1" GC.class_histogram 2>/dev/null | awk '/^Total/ { printf "%.1f", $3 / 1048576 }'
+}
+
+bench_median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
