@@ -149,10 +149,22 @@ bench_check() {
 
 # bench_wrk PORT SECONDS [REQUESTS]: 2 threads, 16 connections, for SECONDS; with REQUESTS > 0, each thread
 # stops after its half of them (SECONDS is then a time limit). Sets R_REQUESTS, R_RPS, R_P50 and R_P99 (ms),
-# R_MAX (ms), R_NON2XX, R_SOCKET (connect, read, write errors and timeouts) and R_ERRORS (both).
+# R_MAX (ms), R_NON2XX, R_SOCKET (connect, read, write errors and timeouts), R_ERRORS (both) and, without
+# REQUESTS, R_OTHER_CPU: the % of the machine's CPU that processes not started here used meanwhile.
 bench_wrk() {
     local port=$1 seconds=$2 budget=${3:-0}
     bench_wrk_start "$port" "$seconds" "$budget"
+    R_OTHER_CPU=?
+    if (( budget == 0 && seconds >= 3 )); then
+        # What the rest of the machine used meanwhile: other work on it skews a measurement.
+        local before after
+        sleep 0.5
+        before=$(bench_cpu)
+        sleep $(( seconds - 2 ))
+        after=$(bench_cpu)
+        R_OTHER_CPU=$(awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " ")
+            printf "%.0f", 100 * ((y[1] - x[1]) - (y[3] - x[3])) / (y[2] - x[2]) }')
+    fi
     if (( budget > 0 )); then
         # wrk's main thread sleeps for all of -d even when its threads have stopped: interrupted, it reports.
         while kill -0 "$WRK_PID" 2>/dev/null; do
@@ -195,6 +207,17 @@ bench_wrk_finish() {
     R_NON2XX=$status
     R_SOCKET=$(( connect + read + write + timeout ))
     R_ERRORS=$(( R_NON2XX + R_SOCKET ))
+}
+
+# "busy total ours": CPU ticks of the machine, busy and in all, and those of the processes started here.
+bench_cpu() {
+    local pid ours=0 fields
+    for pid in "${BENCH_PIDS[@]}"; do
+        fields=$(cut -d')' -f2 "/proc/$pid/stat" 2>/dev/null) || continue
+        read -r -a fields <<<"$fields"
+        ours=$(( ours + fields[11] + fields[12] )) # utime and stime, fields 14 and 15 of stat
+    done
+    awk -v ours="$ours" '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6, ours; exit }' /proc/stat
 }
 
 # Resident set size of a process, in MB (VmRSS of /proc/PID/status).
