@@ -163,7 +163,7 @@ bench_wrk() {
         sleep $(( seconds - 2 ))
         after=$(bench_cpu)
         R_OTHER_CPU=$(awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " ")
-            printf "%.0f", 100 * ((y[1] - x[1]) - (y[3] - x[3])) / (y[2] - x[2]) }')
+            other = 100 * ((y[1] - x[1]) - (y[3] - x[3])) / (y[2] - x[2]); printf "%.0f", other < 0 ? 0 : other }')
     fi
     if (( budget > 0 )); then
         # wrk's main thread sleeps for all of -d even when its threads have stopped: interrupted, it reports.
