@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.contractkit.contract.ConstraintBreaker.Case;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.junit.StubServerTest;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import java.net.URI;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestFactory;
  * request body and path parameters broken alone (see {@link ConstraintBreaker}), sent to a running stub,
  * which must answer 400 in the vendor's error format naming that field, and only that field.
  */
+@StubServerTest
 class DerivedNegativeCasesTest {
 
     /** Valid path parameter values, by parameter name: ids of the stub's default data. */
@@ -56,13 +57,8 @@ class DerivedNegativeCasesTest {
     }
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
+    static void start(StubServer server) {
+        stub = server;
     }
 
     @TestFactory

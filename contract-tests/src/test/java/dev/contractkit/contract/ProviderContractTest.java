@@ -10,6 +10,7 @@ import dev.contractkit.admin.server.model.Fault;
 import dev.contractkit.admin.server.model.VendorName;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.junit.StubServerTest;
 import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.net.URI;
@@ -19,25 +20,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /** The stub keeps the contract: every documented example, sent to it over HTTP, answers as documented. */
+@StubServerTest
 class ProviderContractTest {
 
     static StubServer stub;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
-    static void start() {
-        stub = StubServer.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.close();
+    static void start(StubServer server) {
+        stub = server;
     }
 
     @TestFactory
