@@ -44,9 +44,7 @@ class ServingAcceptanceTest {
     @Test
     void isNotReachableOnOtherAddresses() throws Exception {
         InetAddress other = InetAddress.getLocalHost();
-        if (other.isLoopbackAddress()) {
-            return; // this machine has no other address to try
-        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(other.isLoopbackAddress(), "this machine has no other address to try");
         try (Socket socket = new Socket()) {
             socket.connect(new java.net.InetSocketAddress(other, stub.port()), 1000);
             throw new AssertionError("stub answered on " + other);

@@ -26,9 +26,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder response = Response.status(error.kind().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(api.errors().body(error));
-        if (error.kind() == ErrorKind.METHOD_NOT_ALLOWED) {
-            response.header("Allow", error.getMessage().replaceAll(".*allowed: ", ""));
-        }
+        error.headers().forEach(response::header);
         return response.build();
     }
 

@@ -113,8 +113,9 @@ public final class OpenApiSpec {
             }
         }
         if (!allowed.isEmpty()) {
-            throw new StubException(ErrorKind.METHOD_NOT_ALLOWED,
-                    "Method " + method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed));
+            String allow = String.join(", ", allowed);
+            throw new StubException(ErrorKind.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed on " + path
+                    + "; allowed: " + allow, List.of(), Map.of("Allow", allow));
         }
         throw new StubException(ErrorKind.NOT_FOUND, "No such endpoint: " + method + " " + path);
     }
