@@ -49,9 +49,9 @@ public final class StubState {
      * data and checked against the vendor's schema; a Layer business is created if needed.
      */
     public ObjectNode seed(Vendor vendor, String scope, ObjectNode given) {
-        ObjectNode customer = vendor == Vendor.VAYU ? VayuCustomers.complete(given) : LayerCustomers.complete(given);
-        String schema = vendor == Vendor.VAYU ? VayuCustomers.SCHEMA : LayerCustomers.SCHEMA;
-        List<Violation> violations = RequestValidator.check(spec(vendor).schemaAt(schema), customer, "customer");
+        ObjectNode customer = vendor.complete(given);
+        List<Violation> violations = RequestValidator.check(spec(vendor).schemaAt(vendor.customerSchema()), customer,
+                "customer");
         if (!violations.isEmpty()) {
             throw new StubException(ErrorKind.INVALID_REQUEST,
                     "The customer does not fit " + vendor.prefix() + "'s spec", violations);
