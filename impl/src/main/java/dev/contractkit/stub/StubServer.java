@@ -17,11 +17,10 @@ import dev.contractkit.stub.http.ApiApplication;
 import dev.contractkit.stub.http.Json;
 import dev.contractkit.stub.http.WholeAnswerExchange;
 import dev.contractkit.stub.journal.JournalFilter;
-import dev.contractkit.stub.layer.LayerCustomers;
-import dev.contractkit.stub.layer.LayerCustomersResource;
+import dev.contractkit.stub.engine.Engine;
+import dev.contractkit.stub.http.GeneratedResources;
+import dev.contractkit.stub.http.ValidatedRequest;
 import dev.contractkit.stub.spec.OpenApiSpec;
-import dev.contractkit.stub.vayu.VayuCustomers;
-import dev.contractkit.stub.vayu.VayuCustomersResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -68,10 +67,8 @@ public final class StubServer implements AutoCloseable {
         http = HttpServer.create(new InetSocketAddress(options.host, options.port), 0);
         executor = Executors.newFixedThreadPool(options.threads, daemonThreads());
         http.setExecutor(executor);
-        mountVendor(Vendor.VAYU, options.vayuAuth, VayuCustomersResource.class, VayuCustomers.class,
-                new VayuCustomers(state.vayu));
-        mountVendor(Vendor.LAYER, options.layerAuth, LayerCustomersResource.class, LayerCustomers.class,
-                new LayerCustomers(state.layer));
+        mountVendor(Vendor.VAYU, options.vayuAuth);
+        mountVendor(Vendor.LAYER, options.layerAuth);
         Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
                 Json.mapper(JsonInclude.Include.NON_NULL), null);
         mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, state));
@@ -124,16 +121,24 @@ public final class StubServer implements AutoCloseable {
         return new dev.contractkit.layer.client.api.CustomersApi(client);
     }
 
+    /**
+     * Stores an item, given as a generated client model in the vendor's answer shape, in the collection at
+     * a path of the vendor's API (its id given, or generated), and answers it as stored: for example
+     * {@code seed(Vendor.VAYU, "/meters", new Meter().name("API calls"))}. Any model class with the item's
+     * JSON fields will do, so a vendor renaming its schemas does not break the call.
+     */
+    public <T> T seed(Vendor vendor, String collectionPath, T item) {
+        return TestAccess.seed(state, vendor, collectionPath, item);
+    }
+
     /** Stores a Vayu customer (its id given, or generated) and answers it as stored. */
-    public dev.contractkit.vayu.client.model.UpdateCustomerResponseCustomer seedVayuCustomer(
-            dev.contractkit.vayu.client.model.UpdateCustomerResponseCustomer customer) {
-        return TestAccess.seed(state, Vendor.VAYU, VayuCustomers.SCOPE, customer);
+    public <T> T seedVayuCustomer(T customer) {
+        return seed(Vendor.VAYU, "/customers", customer);
     }
 
     /** Stores a Layer customer of a business (created if needed) and answers it as stored. */
-    public dev.contractkit.layer.client.model.Customer seedLayerCustomer(java.util.UUID businessId,
-            dev.contractkit.layer.client.model.Customer customer) {
-        return TestAccess.seed(state, Vendor.LAYER, businessId.toString(), customer);
+    public <T> T seedLayerCustomer(java.util.UUID businessId, T customer) {
+        return seed(Vendor.LAYER, "/v1/businesses/" + businessId + "/customers", customer);
     }
 
     /**
@@ -157,10 +162,12 @@ public final class StubServer implements AutoCloseable {
     }
 
     /** A vendor's API, behind its journal, rate limit and faults, in that order. */
-    private <T> void mountVendor(Vendor vendor, Authenticator auth, Class<?> resource, Class<T> logicType, T logic) {
+    private void mountVendor(Vendor vendor, Authenticator auth) {
         OpenApiSpec spec = state.spec(vendor);
         Api api = new Api(vendor.prefix(), spec, vendor.bodyLimit(), vendor.errors(), vendor.json(), auth);
-        HttpContext context = mount(vendor.prefix(), ApiApplication.create(api, resource, logicType, logic));
+        Engine engine = state.vendor(vendor).engine();
+        HttpContext context = mount(vendor.prefix(), ApiApplication.forVendor(api,
+                GeneratedResources.of(vendor.serverApiPackage(), () -> answer(engine))));
         context.getFilters().add(new JournalFilter(vendor, spec, state.journal));
         if (state.rateLimits.limits(vendor)) {
             context.getFilters().add(new RateLimitFilter(vendor, state.rateLimits));
@@ -172,6 +179,13 @@ public final class StubServer implements AutoCloseable {
         JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application);
         containers.add(container);
         return http.createContext("/" + prefix, WholeAnswerExchange.around(container));
+    }
+
+    /** The engine's answer to the request the pipeline validated on this thread. */
+    private static jakarta.ws.rs.core.Response answer(Engine engine) {
+        Engine.Answer answer = engine.serve(ValidatedRequest.current());
+        return answer.body() == null ? jakarta.ws.rs.core.Response.status(answer.status()).build()
+                : jakarta.ws.rs.core.Response.status(answer.status()).type("application/json").entity(answer.body()).build();
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

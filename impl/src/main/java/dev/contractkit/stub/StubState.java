@@ -1,70 +1,107 @@
 package dev.contractkit.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.engine.Engine;
+import dev.contractkit.stub.engine.ResourceModel;
+import dev.contractkit.stub.engine.Seeder;
 import dev.contractkit.stub.fault.Faults;
-import dev.contractkit.stub.spec.RequestValidator;
 import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.journal.Journal;
-import dev.contractkit.stub.layer.LayerCustomers;
 import dev.contractkit.stub.spec.OpenApiSpec;
-import dev.contractkit.stub.store.CustomerStore;
-import dev.contractkit.stub.store.StubData;
-import dev.contractkit.stub.vayu.VayuCustomers;
+import dev.contractkit.stub.store.ResourceStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Everything a stub remembers, and what a reset goes back to. */
 public final class StubState {
 
-    final OpenApiSpec vayuSpec = OpenApiSpec.load(Vendor.VAYU.prefix());
-    final OpenApiSpec layerSpec = OpenApiSpec.load(Vendor.LAYER.prefix());
-    final CustomerStore vayu = VayuCustomers.newStore();
-    final CustomerStore layer = LayerCustomers.newStore();
+    /** A vendor's spec, what its operations do, and the resources they keep. */
+    public record VendorState(OpenApiSpec spec, ResourceModel model, ResourceStore store, Engine engine, Seeder seeder) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<Vendor, VendorState> vendors = new EnumMap<>(Vendor.class);
+    private final Map<Vendor, Map<String, Map<String, List<ObjectNode>>>> loaded = new EnumMap<>(Vendor.class);
     final Journal journal;
     final Faults faults = new Faults();
     final RateLimits rateLimits;
-    private final StubData loaded;
 
-    StubState(java.nio.file.Path dataFile, int journalSize, RateLimits rateLimits) {
-        this.loaded = dataFile == null ? StubData.embedded(vayuSpec, layerSpec) : StubData.load(dataFile, vayuSpec, layerSpec);
+    StubState(Path dataFile, int journalSize, RateLimits rateLimits) {
+        for (Vendor vendor : Vendor.values()) {
+            OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
+            ResourceModel model = new ResourceModel(spec);
+            ResourceStore store = new ResourceStore();
+            vendors.put(vendor, new VendorState(spec, model, store,
+                    new Engine(spec, model, store, vendor.writeRule(), vendor.notFound()), new Seeder(spec, model)));
+        }
+        JsonNode data = dataFile == null ? embedded() : read(dataFile);
+        for (Vendor vendor : Vendor.values()) {
+            Map<String, Map<String, List<ObjectNode>>> items = new LinkedHashMap<>();
+            try {
+                vendors.get(vendor).seeder().walk(data.path(vendor.prefix()), List.of(), List.of(), items);
+            } catch (dev.contractkit.stub.error.StubException e) {
+                throw new IllegalArgumentException("the " + vendor.prefix() + " data does not fit its spec: "
+                        + e.getMessage() + " " + e.violations().stream().map(v -> v.param() + " " + v.message()).toList(), e);
+            }
+            loaded.put(vendor, items);
+        }
         this.journal = new Journal(journalSize);
         this.rateLimits = rateLimits;
         reset(true);
     }
 
-    /** Back to the loaded data (or to no customers), with no journal, no faults and full rate-limit buckets. */
+    /** Back to the loaded data (or to nothing), with no journal, no faults and full rate-limit buckets. */
     public void reset(boolean toLoadedData) {
-        vayu.replaceAll(toLoadedData ? loaded.vayu() : Map.of(VayuCustomers.SCOPE, List.<ObjectNode>of()));
-        layer.replaceAll(toLoadedData ? loaded.layer() : Map.of());
+        vendors.forEach((vendor, state) -> state.store().replaceAll(toLoadedData ? loaded.get(vendor) : Map.of(),
+                collection -> state.model().collections().stream().filter(c -> c.template().equals(collection))
+                        .findFirst().map(c -> c.idField()).orElse("id")));
         journal.clear();
         faults.clear();
         rateLimits.reset();
     }
 
     /**
-     * Stores a customer given in its vendor's response shape (id given or generated), completed like loaded
-     * data and checked against the vendor's schema; a Layer business is created if needed.
+     * Stores an item given in its vendor's answer shape at a collection's path (id given or generated),
+     * completed like loaded data and checked against the vendor's spec; a scope (a Layer business) is
+     * created if needed.
      */
-    public ObjectNode seed(Vendor vendor, String scope, ObjectNode given) {
-        ObjectNode customer = vendor.complete(given);
-        List<Violation> violations = RequestValidator.check(spec(vendor).schemaAt(vendor.customerSchema()), customer,
-                "customer");
-        if (!violations.isEmpty()) {
-            throw new StubException(ErrorKind.INVALID_REQUEST,
-                    "The customer does not fit " + vendor.prefix() + "'s spec", violations);
-        }
-        return store(vendor).put(scope, customer);
+    public ObjectNode seed(Vendor vendor, String path, JsonNode given) {
+        VendorState state = vendors.get(vendor);
+        Seeder.Placed placed = state.seeder().place(path, given);
+        var collection = placed.collection();
+        return state.store().inScope(collection.template(), placed.scope(), true, s ->
+                s.put(placed.item().path(collection.idField()).asText(), placed.item(), collection.uniqueFields(),
+                        collection.noun())).orElseThrow();
     }
 
-    public CustomerStore store(Vendor vendor) {
-        return vendor == Vendor.VAYU ? vayu : layer;
+    /** The item at a path of the vendor's API (/customers/5f1d…), as stored: a snapshot, never mutated. */
+    public java.util.Optional<ObjectNode> stored(Vendor vendor, String itemPath) {
+        int slash = itemPath.lastIndexOf('/');
+        if (slash <= 0) {
+            return java.util.Optional.empty();
+        }
+        Seeder.Placed where = vendors.get(vendor).seeder().locate(itemPath.substring(0, slash));
+        return vendors.get(vendor).store().inScope(where.collection().template(), where.scope(), false,
+                s -> s.get(itemPath.substring(slash + 1)));
+    }
+
+    public VendorState vendor(Vendor vendor) {
+        return vendors.get(vendor);
     }
 
     public OpenApiSpec spec(Vendor vendor) {
-        return vendor == Vendor.VAYU ? vayuSpec : layerSpec;
+        return vendors.get(vendor).spec();
     }
 
     public Journal journal() {
@@ -74,4 +111,21 @@ public final class StubState {
     public Faults faults() {
         return faults;
     }
+
+    private static JsonNode embedded() {
+        try (InputStream in = StubState.class.getResourceAsStream("/dev/contractkit/stub/default-data.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read data file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
 }

@@ -20,11 +20,11 @@ final class TestAccess {
         return vendor == Vendor.VAYU ? VAYU_CLIENT_JSON : LAYER_CLIENT_JSON;
     }
 
-    static <T> T seed(StubState state, Vendor vendor, String scope, T customer) {
+    static <T> T seed(StubState state, Vendor vendor, String path, T item) {
         ObjectMapper json = clientJson(vendor);
-        ObjectNode stored = state.seed(vendor, scope, json.valueToTree(customer));
+        ObjectNode stored = state.seed(vendor, path, json.valueToTree(item));
         @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) customer.getClass();
+        Class<T> type = (Class<T>) item.getClass();
         return json.convertValue(stored, type);
     }
 

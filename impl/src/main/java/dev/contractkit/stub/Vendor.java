@@ -2,23 +2,24 @@ package dev.contractkit.stub;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.layer.LayerCustomers;
-import dev.contractkit.stub.vayu.VayuCustomers;
-import java.util.function.UnaryOperator;
+import dev.contractkit.stub.engine.Engine;
+import dev.contractkit.stub.layer.LayerTags;
 import dev.contractkit.stub.error.ErrorFormat;
 import dev.contractkit.stub.http.Json;
 import dev.contractkit.stub.layer.LayerErrorFormat;
 import dev.contractkit.stub.vayu.VayuErrorFormat;
 
-/** What differs between the vendors, in one place: prefix, spec, body limit, error words, JSON style. */
+/**
+ * What differs between the vendors and their specs cannot say, in one place: prefix, body limit, error
+ * words, JSON style, rate limits, and the one write rule Layer needs.
+ */
 public enum Vendor {
     /** 256 KB: Vayu's errors page documents request_too_large above it. */
     VAYU("vayu", 256 * 1024, new VayuErrorFormat(), JsonInclude.Include.NON_NULL, 500, false,
-            VayuCustomers.SCHEMA, VayuCustomers::complete),
+            Engine.WriteRule.NONE, (noun, id) -> noun + " with id " + id + " not found"),
     /** 1 MiB: Layer documents no limit; this is the common default of the proxies in front of such APIs. */
     LAYER("layer", 1024 * 1024, new LayerErrorFormat(), JsonInclude.Include.ALWAYS, 100, true,
-            LayerCustomers.SCHEMA, LayerCustomers::complete);
+            new LayerTags(), (noun, id) -> noun + " " + id + " not found");
 
     private final String prefix;
     private final int bodyLimit;
@@ -26,14 +27,14 @@ public enum Vendor {
     private final ObjectMapper json;
     private final int documentedRatePerSecond;
     private final boolean sendsRateLimitHeaders;
-    private final String customerSchema;
-    private final UnaryOperator<ObjectNode> completion;
+    private final Engine.WriteRule writeRule;
+    private final Engine.NotFound notFound;
 
     Vendor(String prefix, int bodyLimit, ErrorFormat errors, JsonInclude.Include inclusion,
-            int documentedRatePerSecond, boolean sendsRateLimitHeaders, String customerSchema,
-            UnaryOperator<ObjectNode> completion) {
-        this.customerSchema = customerSchema;
-        this.completion = completion;
+            int documentedRatePerSecond, boolean sendsRateLimitHeaders, Engine.WriteRule writeRule,
+            Engine.NotFound notFound) {
+        this.writeRule = writeRule;
+        this.notFound = notFound;
         this.prefix = prefix;
         this.bodyLimit = bodyLimit;
         this.errors = errors;
@@ -42,14 +43,19 @@ public enum Vendor {
         this.sendsRateLimitHeaders = sendsRateLimitHeaders;
     }
 
-    /** The pointer, in the vendor's spec, of the customer as its answers carry it. */
-    public String customerSchema() {
-        return customerSchema;
+    /** What the vendor does to a written item that its spec cannot say (Layer's tags). */
+    public Engine.WriteRule writeRule() {
+        return writeRule;
     }
 
-    /** A customer as given (seeded or loaded), with what the vendor always fills in added. */
-    public ObjectNode complete(ObjectNode customer) {
-        return completion.apply(customer);
+    /** How the vendor words a miss. */
+    public Engine.NotFound notFound() {
+        return notFound;
+    }
+
+    /** The package of its generated JAX-RS interfaces (generated-server's convention). */
+    public String serverApiPackage() {
+        return "dev.contractkit." + prefix + ".server.api";
     }
 
     /** The vendor whose path prefix this is, or null. */

@@ -61,7 +61,10 @@ class ConcurrentUpdatesAcceptanceTest {
     private static void assertNoUpdateIsLost(Vendor vendor, int writers) throws Exception {
         SpecSchemas schemas = SpecSchemas.updateCustomer(vendor);
         Map<String, JsonNode> properties = schemas.properties(schemas.requestBody);
-        List<String> fields = properties.keySet().stream()
+        // One writer a value: an alias (Layer's memo, the same value as notes) has no writer of its own.
+        java.util.Set<String> aliases = new java.util.HashSet<>();
+        schemas.aliasGroups().forEach(group -> aliases.addAll(group.subList(1, group.size())));
+        List<String> fields = properties.keySet().stream().filter(field -> !aliases.contains(field))
                 .filter(field -> marker(schemas, properties.get(field), 0, 0) != null).toList();
         assertTrue(fields.size() >= writers, vendor + " has only " + fields.size() + " markable fields: " + fields);
         UpdateTarget target = new UpdateTarget(stub, vendor);

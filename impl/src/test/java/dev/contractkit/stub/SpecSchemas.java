@@ -42,6 +42,42 @@ final class SpecSchemas {
         return new SpecSchemas(vendor, "updateCustomer");
     }
 
+    /**
+     * The alias groups of the spec's collections (x-contract-kit aliases: [[notes, memo]]): names that
+     * carry one value, which a request may not send different.
+     */
+    List<List<String>> aliasGroups() {
+        List<List<String>> groups = new ArrayList<>();
+        spec.document().path("paths").forEach(item -> item.path("x-contract-kit").path("aliases").forEach(group -> {
+            List<String> names = new ArrayList<>();
+            group.forEach(n -> names.add(n.asText()));
+            groups.add(names);
+        }));
+        return groups;
+    }
+
+    /** The methods the spec declares on the operation's path, as an Allow header lists them: "GET, PATCH, PUT". */
+    String allowed() {
+        return String.join(", ", new java.util.TreeSet<>(methodsOnPath()));
+    }
+
+    /** Methods a client might try that the spec does not declare on the operation's path. */
+    List<String> notAllowed() {
+        List<String> methods = new ArrayList<>(List.of("GET", "DELETE", "POST", "PATCH", "PUT"));
+        methods.removeAll(methodsOnPath());
+        return methods;
+    }
+
+    private Set<String> methodsOnPath() {
+        Set<String> methods = new LinkedHashSet<>();
+        for (Operation o : spec.operations()) {
+            if (o.pathTemplate().equals(operation.pathTemplate())) {
+                methods.add(o.method().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return methods;
+    }
+
     /** The schema itself, or what its $ref (within the document) points at, followed to the end. */
     JsonNode resolve(JsonNode schema) {
         JsonNode resolved = follow(schema);

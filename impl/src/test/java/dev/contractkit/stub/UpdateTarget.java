@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.vayu.VayuCustomers;
 
 /**
  * The default customer of a vendor on a running stub, as the update tests see it: the URL to PUT to, the
@@ -22,10 +21,9 @@ record UpdateTarget(StubServer stub, Vendor vendor) {
 
     /** The customer as the stub holds it now (stored objects are never mutated, so this is a snapshot). */
     ObjectNode stored() {
-        String scope = vendor == Vendor.VAYU ? VayuCustomers.SCOPE : StubHttp.LAYER_BUSINESS;
-        String id = vendor == Vendor.VAYU ? VAYU_ID : LAYER_ID;
-        return stub.state().store(vendor).get(scope, id)
-                .orElseThrow(() -> new AssertionError(vendor + " customer " + id + " is gone"));
+        String path = vendor == Vendor.VAYU ? StubHttp.VAYU_CUSTOMER : StubHttp.LAYER_CUSTOMER;
+        return stub.state().stored(vendor, path)
+                .orElseThrow(() -> new AssertionError(vendor + " customer " + path + " is gone"));
     }
 
     /**

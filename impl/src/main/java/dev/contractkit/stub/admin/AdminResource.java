@@ -4,7 +4,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.admin.server.api.AdminApi;
+import dev.contractkit.admin.server.model.CollectionList;
+import dev.contractkit.admin.server.model.CollectionInfo;
 import dev.contractkit.admin.server.model.CustomerList;
+import dev.contractkit.admin.server.model.OperationList;
+import dev.contractkit.admin.server.model.OperationInfo;
+import dev.contractkit.admin.server.model.ResourceList;
+import dev.contractkit.stub.engine.Behaviour;
+import dev.contractkit.stub.engine.Seeder;
+import dev.contractkit.stub.store.ResourceStore;
+import java.util.ArrayList;
+import java.util.Locale;
 import dev.contractkit.admin.server.model.Fault;
 import dev.contractkit.admin.server.model.FaultList;
 import dev.contractkit.admin.server.model.Health;
@@ -26,7 +36,8 @@ public final class AdminResource implements AdminApi {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    private static final String VAYU_SCOPE = dev.contractkit.stub.vayu.VayuCustomers.SCOPE;
+    /** Where the customer endpoints of the first admin API (kept for their users) find customers. */
+    private static final String VAYU_CUSTOMERS = "/customers";
 
     private final StubState state;
 
@@ -47,42 +58,124 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public CustomerList listVayuCustomers() {
-        return list(Vendor.VAYU, VAYU_SCOPE);
+        return new CustomerList().customers(items(Vendor.VAYU, VAYU_CUSTOMERS));
     }
 
     @Override
     public Map<String, Object> seedVayuCustomer(Map<String, Object> customer) {
-        return map(Vendor.VAYU, state.seed(Vendor.VAYU, VAYU_SCOPE, Vendor.VAYU.json().valueToTree(customer)));
+        return seedResource(VendorName.VAYU, VAYU_CUSTOMERS, customer);
     }
 
     @Override
     public Map<String, Object> getVayuCustomer(String customerId) {
-        return map(Vendor.VAYU, found(state.store(Vendor.VAYU).get(VAYU_SCOPE, customerId), customerId));
+        return getResource(VendorName.VAYU, VAYU_CUSTOMERS + "/" + customerId);
     }
 
     @Override
     public void deleteVayuCustomer(String customerId) {
-        deleted(state.store(Vendor.VAYU).delete(VAYU_SCOPE, customerId), "customer " + customerId);
+        deleteResource(VendorName.VAYU, VAYU_CUSTOMERS + "/" + customerId);
     }
 
     @Override
     public CustomerList listLayerCustomers(String businessId) {
-        return list(Vendor.LAYER, businessId);
+        return new CustomerList().customers(items(Vendor.LAYER, layerCustomers(businessId)));
     }
 
     @Override
     public Map<String, Object> seedLayerCustomer(String businessId, Map<String, Object> customer) {
-        return map(Vendor.LAYER, state.seed(Vendor.LAYER, businessId, Vendor.LAYER.json().valueToTree(customer)));
+        return seedResource(VendorName.LAYER, layerCustomers(businessId), customer);
     }
 
     @Override
     public Map<String, Object> getLayerCustomer(String businessId, String customerId) {
-        return map(Vendor.LAYER, found(state.store(Vendor.LAYER).get(businessId, customerId), customerId));
+        return getResource(VendorName.LAYER, layerCustomers(businessId) + "/" + customerId);
     }
 
     @Override
     public void deleteLayerCustomer(String businessId, String customerId) {
-        deleted(state.store(Vendor.LAYER).delete(businessId, customerId), "customer " + customerId);
+        deleteResource(VendorName.LAYER, layerCustomers(businessId) + "/" + customerId);
+    }
+
+    @Override
+    public OperationList listOperations() {
+        List<OperationInfo> operations = new ArrayList<>();
+        for (Vendor vendor : Vendor.values()) {
+            var model = state.vendor(vendor).model();
+            for (var operation : state.spec(vendor).operations()) {
+                Behaviour behaviour = model.behaviour(operation);
+                operations.add(new OperationInfo().vendor(VendorName.fromValue(vendor.prefix()))
+                        .operationId(operation.id()).method(operation.method().toUpperCase(Locale.ROOT))
+                        .path(operation.pathTemplate())
+                        .servedAs(OperationInfo.ServedAsEnum.fromValue(behaviour.servedAs()))
+                        .behaviour(behaviour.kind().name().toLowerCase(Locale.ROOT))
+                        .collection(behaviour.collection() == null ? null : behaviour.collection().template()));
+            }
+        }
+        return new OperationList().operations(operations);
+    }
+
+    @Override
+    public CollectionList listCollections() {
+        List<CollectionInfo> collections = new ArrayList<>();
+        for (Vendor vendor : Vendor.values()) {
+            Map<String, Map<String, Integer>> counts = state.vendor(vendor).store().counts();
+            for (var collection : state.vendor(vendor).model().collections()) {
+                collections.add(new CollectionInfo().vendor(VendorName.fromValue(vendor.prefix()))
+                        .collection(collection.template())
+                        .scopes(new java.util.TreeMap<>(counts.getOrDefault(collection.template(), Map.of()))));
+            }
+        }
+        return new CollectionList().collections(collections);
+    }
+
+    @Override
+    public ResourceList listResources(VendorName vendor, String path) {
+        return new ResourceList().items(items(Vendor.byPrefix(vendor.toString()), path));
+    }
+
+    @Override
+    public Map<String, Object> seedResource(VendorName vendor, String path, Map<String, Object> item) {
+        Vendor v = Vendor.byPrefix(vendor.toString());
+        return map(v, state.seed(v, path, v.json().valueToTree(item)));
+    }
+
+    @Override
+    public Map<String, Object> getResource(VendorName vendor, String path) {
+        Vendor v = Vendor.byPrefix(vendor.toString());
+        item(v, path); // 404 naming the collections when the path is in none
+        return map(v, state.stored(v, path).orElseThrow(() -> new StubException(ErrorKind.NOT_FOUND, "No item at " + path)));
+    }
+
+    @Override
+    public void deleteResource(VendorName vendor, String path) {
+        Vendor v = Vendor.byPrefix(vendor.toString());
+        Item at = item(v, path);
+        state.vendor(v).store().inScope(at.where().collection().template(), at.where().scope(), false,
+                s -> s.remove(at.id())).orElseThrow(() -> new StubException(ErrorKind.NOT_FOUND, "No item at " + path));
+    }
+
+    private record Item(Seeder.Placed where, String id) {
+    }
+
+    /** An item's path: its collection's path and the id after it. */
+    private Item item(Vendor vendor, String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash <= 0) {
+            throw new StubException(ErrorKind.NOT_FOUND, "No item at " + path);
+        }
+        return new Item(state.vendor(vendor).seeder().locate(path.substring(0, slash)), path.substring(slash + 1));
+    }
+
+    private List<Map<String, Object>> items(Vendor vendor, String path) {
+        Seeder.Placed where = state.vendor(vendor).seeder().locate(path);
+        List<ObjectNode> items = state.vendor(vendor).store().inScope(where.collection().template(), where.scope(),
+                where.collection().scopeParams().isEmpty(), ResourceStore.Scope::items)
+                .orElseThrow(() -> new StubException(ErrorKind.NOT_FOUND, "Nothing at " + path));
+        return items.stream().map(c -> map(vendor, c)).toList();
+    }
+
+    private static String layerCustomers(String businessId) {
+        return "/v1/businesses/" + businessId + "/customers";
     }
 
     @Override
@@ -115,16 +208,6 @@ public final class AdminResource implements AdminApi {
     @Override
     public void clearFault(String faultId) {
         deleted(state.faults().clear(faultId), "fault " + faultId);
-    }
-
-    private CustomerList list(Vendor vendor, String scope) {
-        List<ObjectNode> customers = state.store(vendor).list(scope)
-                .orElseThrow(() -> new StubException(ErrorKind.NOT_FOUND, "No business " + scope));
-        return new CustomerList().customers(customers.stream().map(c -> map(vendor, c)).toList());
-    }
-
-    private static ObjectNode found(java.util.Optional<ObjectNode> customer, String id) {
-        return customer.orElseThrow(() -> new StubException(ErrorKind.NOT_FOUND, "No customer " + id));
     }
 
     private static void deleted(boolean deleted, String what) {

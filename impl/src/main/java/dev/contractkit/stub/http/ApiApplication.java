@@ -10,6 +10,18 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
+    /** A vendor's application: the shared pipeline around its generated interfaces, served by the engine. */
+    public static ResourceConfig forVendor(Api api, java.util.List<org.glassfish.jersey.server.model.Resource> resources) {
+        ResourceConfig config = new ResourceConfig()
+                .register(new RequestPipeline(api))
+                .register(new JsonBodyProvider(api.json()))
+                .register(new UntypedArguments())
+                .register(new ErrorMapper(api))
+                .register(new RequestLog())
+                .registerResources(new java.util.HashSet<>(resources));
+        return configured(config);
+    }
+
     /**
      * @param resource the class implementing the vendor's generated interface
      * @param logic    the object its constructor takes (its customers), bound for injection
@@ -29,6 +41,10 @@ public final class ApiApplication {
                         bind(logic).to(logicType);
                     }
                 });
+        return configured(config);
+    }
+
+    private static ResourceConfig configured(ResourceConfig config) {
         // No buffer of Jersey's (it allocates its whole size for every answer): WholeAnswerExchange keeps each
         // answer whole instead, so every one carries Content-Length.
         config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);

@@ -53,6 +53,9 @@ public final class RequestPipeline implements ContainerRequestFilter {
         }
         List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));
         Operation operation = route.operation();
+        java.util.Map<String, List<String>> query = operation.queryParams().isEmpty() ? java.util.Map.of()
+                : request.getUriInfo().getQueryParameters(true);
+        violations.addAll(RequestValidator.queryParams(operation, query));
         JsonNode body = null;
         if (operation.hasBody()) {
             byte[] bytes = readBody(request);
@@ -66,7 +69,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
         if (!violations.isEmpty()) {
             throw StubException.invalid(violations);
         }
-        ValidatedRequest.attach(request, route, body);
+        ValidatedRequest.attach(request, route, query, body);
     }
 
     private byte[] readBody(ContainerRequestContext request) throws IOException {

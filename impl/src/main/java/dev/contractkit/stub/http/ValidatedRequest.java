@@ -9,15 +9,16 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * What the pipeline learned of a request that passed it: its route and its body as JSON, which (unlike the
  * generated models) tells an absent field from an explicit null.
  */
-public record ValidatedRequest(Route route, JsonNode body) {
+public record ValidatedRequest(Route route, java.util.Map<String, java.util.List<String>> query, JsonNode body) {
 
     static final String PROPERTY = ValidatedRequest.class.getName();
 
     /** The request being served on this thread: Jersey runs a request's filters and resource method on one. */
     private static final ThreadLocal<ValidatedRequest> CURRENT = new ThreadLocal<>();
 
-    static void attach(ContainerRequestContext request, Route route, JsonNode body) {
-        ValidatedRequest validated = new ValidatedRequest(route, body);
+    static void attach(ContainerRequestContext request, Route route, java.util.Map<String, java.util.List<String>> query,
+            JsonNode body) {
+        ValidatedRequest validated = new ValidatedRequest(route, query, body);
         request.setProperty(PROPERTY, validated);
         CURRENT.set(validated);
     }
@@ -43,9 +44,18 @@ public record ValidatedRequest(Route route, JsonNode body) {
         return validated;
     }
 
+    /** The first value of a query parameter, or null. */
+    public String queryValue(String name) {
+        java.util.List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     /** The body's fields that the operation's schema declares: the ones an update may touch. */
     public ObjectNode declaredFields() {
-        ObjectNode fields = ((ObjectNode) body).objectNode();
+        ObjectNode fields = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (body == null || !body.isObject()) {
+            return fields;
+        }
         body.fields().forEachRemaining(e -> {
             if (route.operation().bodyProperties().contains(e.getKey())) {
                 fields.set(e.getKey(), e.getValue());

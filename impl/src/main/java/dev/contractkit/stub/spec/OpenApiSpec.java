@@ -47,6 +47,14 @@ public final class OpenApiSpec {
                 }
             }
         });
+        // As JAX-RS matches: the template with more literal characters first, so /customers/externalId/{id}
+        // wins over /customers/{customerId}/{sub} for /customers/externalId/x.
+        operations.sort(java.util.Comparator.comparingInt((Operation o) -> -literalLength(o.pathTemplate()))
+                .thenComparingInt(o -> -o.pathParamNames().size()));
+    }
+
+    private static int literalLength(String template) {
+        return template.replaceAll("\\{[^}/]+}", "").length();
     }
 
     /** The packaged specs, read once a JVM: an OpenApiSpec never changes, and its schemas are thread-safe. */
@@ -145,12 +153,19 @@ public final class OpenApiSpec {
     private Operation operation(String template, String method, JsonNode pathItem, JsonNode operation) {
         String pathPointer = "/paths/" + template.replace("~", "~0").replace("/", "~1");
         Map<String, Schema> params = new LinkedHashMap<>();
+        Map<String, QueryParam> query = new LinkedHashMap<>();
         for (String owner : List.of(pathPointer, pathPointer + "/" + method)) {
             JsonNode declared = document.at(owner + "/parameters");
             for (int i = 0; i < declared.size(); i++) {
                 String at = resolve(owner + "/parameters/" + i);
-                if ("path".equals(document.at(at + "/in").asText())) {
-                    params.put(document.at(at + "/name").asText(), schemaAt(at + "/schema"));
+                String name = document.at(at + "/name").asText();
+                switch (document.at(at + "/in").asText()) {
+                    case "path" -> params.put(name, schemaAt(at + "/schema"));
+                    case "query" -> query.put(name, new QueryParam(name, document.at(at),
+                            document.at(resolve(at + "/schema")),
+                            document.at(at + "/schema").isMissingNode() ? null : schemaAt(at + "/schema"),
+                            document.at(at + "/required").asBoolean(false)));
+                    default -> { }
                 }
             }
         }
@@ -159,9 +174,20 @@ public final class OpenApiSpec {
         Set<String> properties = new LinkedHashSet<>();
         document.at(resolve(bodySchema) + "/properties").fieldNames().forEachRemaining(properties::add);
         return new Operation(operation.path("operationId").asText(method + " " + template), method, template,
-                Operation.compile(template), Operation.paramNames(template), params,
+                Operation.compile(template), Operation.paramNames(template), params, query,
                 document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
-                document.at(body + "/required").asBoolean(false), properties, successStatus(operation));
+                document.at(body + "/required").asBoolean(false), properties, successStatus(operation),
+                documentedStatuses(operation), pathPointer + "/" + method);
+    }
+
+    private static Set<Integer> documentedStatuses(JsonNode operation) {
+        Set<Integer> statuses = new LinkedHashSet<>();
+        operation.path("responses").fieldNames().forEachRemaining(code -> {
+            if (code.matches("\\d{3}")) {
+                statuses.add(Integer.parseInt(code));
+            }
+        });
+        return Set.copyOf(statuses);
     }
 
     /** The operation's documented 2xx status: the first declared, or 200. */

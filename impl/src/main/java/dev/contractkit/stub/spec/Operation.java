@@ -16,10 +16,13 @@ public record Operation(
         Pattern pathPattern,
         List<String> pathParamNames,
         Map<String, Schema> pathParamSchemas,
+        Map<String, QueryParam> queryParams,
         Schema bodySchema,
         boolean bodyRequired,
         Set<String> bodyProperties,
-        int successStatus) {
+        int successStatus,
+        Set<Integer> documentedStatuses,
+        String pointer) {
 
     static Pattern compile(String template) {
         StringBuilder regex = new StringBuilder("^");

@@ -26,10 +26,14 @@ final class Overlay {
             for (String member : members(target)) {
                 node = node.path(member);
             }
-            if (!(node instanceof ObjectNode object) || !action.path("update").isObject()) {
-                throw new IllegalStateException("overlay target " + target + " is not an object of the spec");
+            if (!action.path("update").isObject()) {
+                throw new IllegalStateException("overlay action for " + target + " has no update object");
             }
-            merge(object, (ObjectNode) action.get("update"));
+            // As the Overlay spec says: a target that selects nothing changes nothing. A newer vendor file
+            // without the operation a rule was written for still loads.
+            if (node instanceof ObjectNode object) {
+                merge(object, (ObjectNode) action.get("update"));
+            }
         }
     }
 

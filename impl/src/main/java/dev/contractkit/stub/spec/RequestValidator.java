@@ -24,6 +24,26 @@ public final class RequestValidator {
         return violations;
     }
 
+    /**
+     * The declared query parameters against their schemas: a required one missing, or a value that does
+     * not read as its type (a query value is text: "10" is read as the integer its schema asks for).
+     */
+    public static List<Violation> queryParams(Operation operation, Map<String, List<String>> query) {
+        List<Violation> violations = new ArrayList<>();
+        for (QueryParam param : operation.queryParams().values()) {
+            List<String> values = query.get(param.name());
+            if (values == null || values.isEmpty()) {
+                if (param.required()) {
+                    violations.add(new Violation(param.name(), "is required", true));
+                }
+            } else if (param.schema() != null) {
+                violations.addAll(check(param.schema(), QueryValues.typed(param.schemaNode(), values),
+                        param.name()));
+            }
+        }
+        return violations;
+    }
+
     public static List<Violation> body(Operation operation, JsonNode body) {
         return check(operation.bodySchema(), body, "body");
     }

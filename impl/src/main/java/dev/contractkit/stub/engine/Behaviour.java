@@ -1,0 +1,39 @@
+package dev.contractkit.stub.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the stub does for one operation, inferred from where its path stands among the collections.
+ *
+ * @param collection null for a synthesized operation
+ * @param detail     the field a lookup finds by, or the fields an action sets; a missing node otherwise
+ */
+public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
+
+    public enum Kind {
+        /** POST on a collection. */
+        CREATE,
+        /** GET on an item. */
+        READ,
+        /** PUT or PATCH on an item: the fields sent are merged. */
+        UPDATE,
+        DELETE,
+        /** GET on a collection: filtered and paginated as its query parameters say. */
+        LIST,
+        /** GET /customers/externalId/{externalId}: the item whose field holds the value. */
+        LOOKUP,
+        /** POST on an item's sub-path with x-contract-kit "set": those fields set on the item. */
+        ACTION,
+        /** Anything else: the documented example, or a value built from the answer's schema. */
+        SYNTHESIZED
+    }
+
+    /** How the README and the console name it. */
+    public String servedAs() {
+        return switch (kind) {
+            case SYNTHESIZED -> "synthesized";
+            case LOOKUP -> "lookup";
+            default -> "stateful";
+        };
+    }
+}

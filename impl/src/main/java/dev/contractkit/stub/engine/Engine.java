@@ -1,0 +1,226 @@
+package dev.contractkit.stub.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.contractkit.stub.error.ErrorKind;
+import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.http.ValidatedRequest;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Operation;
+import dev.contractkit.stub.store.ResourceStore;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves every operation of a vendor's spec from its resource model: no code per operation. A request
+ * arrives here only after the pipeline has routed, authenticated and validated it.
+ */
+public final class Engine {
+
+    /** What a vendor's few rules that data cannot say do to an item being written (Layer's tags). */
+    public interface WriteRule {
+        WriteRule NONE = (collection, scope, sent, item) -> { };
+
+        void apply(Collection collection, String scope, JsonNode sent, ObjectNode item);
+    }
+
+    /** The answer: a status and a JSON body (null for none). */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    private final ResourceModel model;
+    private final ResourceStore store;
+    private final Items items;
+    private final Answers answers;
+    private final Listing listing;
+    private final WriteRule writeRule;
+    private final NotFound notFound;
+
+    public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, NotFound notFound) {
+        this.model = model;
+        this.store = store;
+        this.items = new Items(model.schemas());
+        this.answers = new Answers(model);
+        this.listing = new Listing(model.schemas());
+        this.writeRule = writeRule;
+        this.notFound = notFound;
+    }
+
+    public ResourceModel model() {
+        return model;
+    }
+
+    public Answer serve(ValidatedRequest request) {
+        Operation operation = request.route().operation();
+        Behaviour behaviour = model.behaviour(operation);
+        Map<String, String> params = request.route().pathParams();
+        Collection collection = behaviour.collection();
+        return switch (behaviour.kind()) {
+            case CREATE -> create(operation, collection, params, request.body());
+            case READ -> found(operation, collection, params, item -> item);
+            case UPDATE -> changed(operation, collection, params, params.get(collection.idParam()), request.body(), null);
+            case DELETE -> deleted(operation, collection, params);
+            case LIST -> list(operation, collection, params, request);
+            case LOOKUP -> lookup(operation, collection, params, behaviour.detail().asText());
+            case ACTION -> changed(operation, collection, params, params.get(collection.idParam()), null,
+                    (ObjectNode) behaviour.detail());
+            case SYNTHESIZED -> new Answer(operation.successStatus(), answers.synthesized(operation, operation.successStatus()));
+        };
+    }
+
+    /** Stores a new item, or (create-as-upsert) merges into the one holding the same upsert field: 201 or 200. */
+    private Answer create(Operation operation, Collection collection, Map<String, String> params, JsonNode sent) {
+        String scope = scope(collection, params);
+        String upsertOn = collection.rules().path("upsertOn").asText(null);
+        return store.inScope(collection.template(), scope, creatable(collection, params), s -> {
+            JsonNode key = upsertOn == null || sent == null ? null : sent.get(upsertOn);
+            ObjectNode existing = key == null || key.isNull() ? null : s.find(upsertOn, key);
+            if (existing != null) {
+                ObjectNode updated = write(collection, scope, sent, existing, false);
+                s.put(updated.path(collection.idField()).asText(), updated, collection.uniqueFields(), collection.noun());
+                int status = documents(operation, 200) ? 200 : operation.successStatus();
+                return new Answer(status, answers.item(operation, status, collection, updated));
+            }
+            ObjectNode created = items.created(write(collection, scope, sent, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), true),
+                    collection);
+            s.put(created.path(collection.idField()).asText(), created, collection.uniqueFields(), collection.noun());
+            int status = documents(operation, 201) ? 201 : operation.successStatus();
+            return new Answer(status, answers.item(operation, status, collection, created));
+        }).orElseThrow(() -> scopeNotFound(collection, scope));
+    }
+
+    private Answer found(Operation operation, Collection collection, Map<String, String> params,
+            java.util.function.UnaryOperator<ObjectNode> view) {
+        String scope = scope(collection, params);
+        String id = params.get(collection.idParam());
+        ObjectNode item = store.inScope(collection.template(), scope, false, s -> s.get(id))
+                .orElseThrow(() -> missing(collection, scope, id));
+        return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, view.apply(item)));
+    }
+
+    /** An update (fields merged) or an action (fields set), on a copy stored only when it succeeds. */
+    private Answer changed(Operation operation, Collection collection, Map<String, String> params, String id,
+            JsonNode sent, ObjectNode set) {
+        String scope = scope(collection, params);
+        ObjectNode updated = store.inScope(collection.template(), scope, false, s -> {
+            ObjectNode current = s.get(id);
+            if (current == null) {
+                return null;
+            }
+            ObjectNode next = set != null ? items.touched(merge(current, set), collection)
+                    : write(collection, scope, sent, current, false);
+            return s.put(id, next, collection.uniqueFields(), collection.noun());
+        }).orElseThrow(() -> missing(collection, scope, id));
+        return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, updated));
+    }
+
+    private static ObjectNode merge(ObjectNode current, ObjectNode set) {
+        ObjectNode next = current.deepCopy();
+        next.setAll(set.deepCopy());
+        return next;
+    }
+
+    private Answer deleted(Operation operation, Collection collection, Map<String, String> params) {
+        String scope = scope(collection, params);
+        String id = params.get(collection.idParam());
+        ObjectNode removed = store.inScope(collection.template(), scope, false, s -> s.remove(id))
+                .orElseThrow(() -> missing(collection, scope, id));
+        return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, removed));
+    }
+
+    private Answer list(Operation operation, Collection collection, Map<String, String> params, ValidatedRequest request) {
+        String scope = scope(collection, params);
+        List<ObjectNode> all = store.inScope(collection.template(), scope, creatable(collection, params),
+                ResourceStore.Scope::items).orElseThrow(() -> scopeNotFound(collection, scope));
+        Listing.Page page = listing.page(operation, collection, all, request);
+        return new Answer(operation.successStatus(),
+                answers.page(operation, operation.successStatus(), collection, page.items(), page.pagination()));
+    }
+
+    private Answer lookup(Operation operation, Collection collection, Map<String, String> params, String field) {
+        String value = params.values().stream().reduce((a, b) -> b).orElse("");
+        String scope = scope(collection, params);
+        ObjectNode item = store.inScope(collection.template(), scope, creatable(collection, params),
+                s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> missing(collection, scope, value));
+        return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, item));
+    }
+
+    /** The fields sent merged into a copy, the vendor's write rule applied, updatedAt moved. */
+    private ObjectNode write(Collection collection, String scope, JsonNode sent, ObjectNode current, boolean creating) {
+        ObjectNode next = items.merge(current, sent, collection);
+        writeRule.apply(collection, scope, sent, next);
+        return creating ? next : items.touched(items.complete(next, collection), collection);
+    }
+
+    private static boolean documents(Operation operation, int status) {
+        return operation.documentedStatuses().contains(status);
+    }
+
+    /**
+     * Whether the collection's scope may be made on first use: always when it has none, when what it
+     * belongs to is an item the stub holds (a customer's sub-collection); a Layer business is not in the
+     * spec, so it must have been loaded or seeded.
+     */
+    private boolean creatable(Collection collection, Map<String, String> params) {
+        if (collection.scopeParams().isEmpty()) {
+            return true;
+        }
+        Collection owner = owner(collection);
+        if (owner == null) {
+            return false;
+        }
+        String id = params.get(owner.idParam());
+        return store.inScope(owner.template(), scope(owner, params), creatable(owner, params), s -> s.get(id)).isPresent();
+    }
+
+    /** The collection whose item this collection hangs under (/customers for /customers/{customerId}/x), or null. */
+    private Collection owner(Collection collection) {
+        String parent = ResourceModel.parent(collection.template());
+        for (Collection candidate : model.collections()) {
+            if (candidate.itemTemplate().equals(parent)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The values of the collection's scope parameters, joined: "" for an unscoped collection. */
+    static String scope(Collection collection, Map<String, String> params) {
+        return String.join("/", collection.scopeParams().stream().map(params::get).toList());
+    }
+
+    private StubException missing(Collection collection, String scope, String id) {
+        if (!collection.scopeParams().isEmpty() && !store.hasScope(collection.template(), scope)) {
+            return scopeNotFound(collection, scope);
+        }
+        return new StubException(ErrorKind.NOT_FOUND, notFound.item(collection.noun(), id));
+    }
+
+    /** What the collection belongs to is unknown: "Business 73f3… not found", named by the segment before it. */
+    private StubException scopeNotFound(Collection collection, String scope) {
+        Collection owner = owner(collection);
+        if (owner != null) {
+            return new StubException(ErrorKind.NOT_FOUND, notFound.item(owner.noun(), scope.substring(scope.lastIndexOf('/') + 1)));
+        }
+        String[] segments = collection.template().split("/");
+        String ownerNoun = "Resource";
+        for (int i = segments.length - 1; i > 0; i--) {
+            if (ResourceModel.isParam(segments[i]) && !ResourceModel.isParam(segments[i - 1])) {
+                ownerNoun = ResourceModel.noun(segments[i - 1]);
+                break;
+            }
+        }
+        String id = scope.substring(scope.lastIndexOf('/') + 1);
+        return new StubException(ErrorKind.OWNER_NOT_FOUND, notFound.owner(ownerNoun, id));
+    }
+
+    /** How a vendor words a miss: Vayu "Customer with id … not found", Layer "Customer … not found". */
+    public interface NotFound {
+        String item(String noun, String id);
+
+        default String owner(String noun, String id) {
+            return item(noun, id);
+        }
+    }
+}

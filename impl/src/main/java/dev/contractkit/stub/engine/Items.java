@@ -1,0 +1,133 @@
+package dev.contractkit.stub.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.store.Timestamps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** How an item is written: the fields sent merged in, aliases kept equal, timestamps moved, gaps filled. */
+final class Items {
+
+    private static final List<String> CREATED = List.of("createdAt", "created_at");
+    private static final List<String> UPDATED = List.of("updatedAt", "updated_at");
+
+    private final Schemas schemas;
+    private final Samples samples;
+
+    Items(Schemas schemas) {
+        this.schemas = schemas;
+        this.samples = new Samples(schemas);
+    }
+
+    /**
+     * Merges the fields sent into a copy of the item: a field present overwrites, an explicit null clears,
+     * an absent one keeps its value. Only fields the item's schema declares are kept; an alias sets every
+     * name of its group.
+     */
+    ObjectNode merge(ObjectNode item, JsonNode sent, Collection collection) {
+        ObjectNode merged = item.deepCopy();
+        if (sent == null || !sent.isObject()) {
+            return merged;
+        }
+        JsonNode properties = schemas.resolve(collection.itemSchema()).path("properties");
+        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) sent::fields) {
+            if (properties.isMissingNode() || properties.has(field.getKey())) {
+                merged.set(field.getKey(), field.getValue());
+            }
+        }
+        for (JsonNode group : collection.rules().path("aliases")) {
+            JsonNode value = aliased(sent, Collection.texts(group));
+            if (value != null) {
+                group.forEach(name -> merged.set(name.asText(), value));
+            }
+        }
+        return merged;
+    }
+
+    /** The one value the names of an alias group were sent with, or null; 400 when they were sent different. */
+    private static JsonNode aliased(JsonNode sent, List<String> names) {
+        JsonNode value = null;
+        List<String> given = new ArrayList<>();
+        for (String name : names) {
+            if (sent.has(name)) {
+                if (value != null && !value.equals(sent.get(name))) {
+                    given.add(name);
+                    throw StubException.invalid(given.stream()
+                            .map(n -> new Violation(n, "must equal " + String.join(" and ", names) + " when both are given", false))
+                            .toList());
+                }
+                value = sent.get(name);
+                given.add(name);
+            }
+        }
+        return value;
+    }
+
+    /** A new item: its id, both timestamps where its schema has them, and what every item has filled in. */
+    ObjectNode created(ObjectNode item, Collection collection) {
+        ObjectNode created = item.deepCopy();
+        if (!created.hasNonNull(collection.idField())) {
+            created.put(collection.idField(), Ids.fresh(collection.idSchema()));
+        }
+        String now = Timestamps.now();
+        for (String field : CREATED) {
+            if (declares(collection, field) && !created.hasNonNull(field)) {
+                created.put(field, now);
+            }
+        }
+        for (String field : UPDATED) {
+            if (declares(collection, field) && !created.hasNonNull(field)) {
+                created.put(field, now);
+            }
+        }
+        return complete(created, collection);
+    }
+
+    /** An update's item: its updatedAt moved (at least a millisecond) where its schema has one. */
+    ObjectNode touched(ObjectNode item, Collection collection) {
+        for (String field : UPDATED) {
+            if (declares(collection, field)) {
+                item.put(field, Timestamps.after(item.path(field).asText(null)));
+            }
+        }
+        return item;
+    }
+
+    /**
+     * Fills what the item's schema requires and the item lacks: null where the field is nullable (Layer
+     * answers every field), else a value of its schema (an enum's first value: status ACTIVE, type
+     * CustomerData; an empty array). An alias group missing a name gets the value of the others.
+     */
+    ObjectNode complete(ObjectNode item, Collection collection) {
+        for (JsonNode group : collection.rules().path("aliases")) {
+            JsonNode value = null;
+            for (JsonNode name : group) {
+                value = value == null ? item.get(name.asText()) : value;
+            }
+            if (value != null) {
+                for (JsonNode name : group) {
+                    if (declares(collection, name.asText()) && !item.has(name.asText())) {
+                        item.set(name.asText(), value);
+                    }
+                }
+            }
+        }
+        JsonNode schema = schemas.resolve(collection.itemSchema());
+        for (JsonNode required : schema.path("required")) {
+            String field = required.asText();
+            if (!item.has(field)) {
+                JsonNode property = schemas.property(schema, field);
+                item.set(field, property.path("nullable").asBoolean() ? item.nullNode() : samples.of(property));
+            }
+        }
+        return item;
+    }
+
+    private boolean declares(Collection collection, String field) {
+        return !schemas.property(collection.itemSchema(), field).isMissingNode();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.contractkit.stub.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * A deterministic value for a schema, for answers the spec documents no example of: the schema's own
+ * example or default where it has one, else the first enum value, else a value of its type and format.
+ * Objects get every property they declare (an answer shows the whole shape), arrays their minimum items.
+ */
+final class Samples {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int MAX_DEPTH = 8;
+
+    private final Schemas schemas;
+
+    Samples(Schemas schemas) {
+        this.schemas = schemas;
+    }
+
+    JsonNode of(JsonNode schema) {
+        return of(schema, 0);
+    }
+
+    private JsonNode of(JsonNode raw, int depth) {
+        JsonNode schema = schemas.resolve(raw);
+        if (schema.has("example") && !schema.get("example").isNull()) {
+            return schema.get("example").deepCopy();
+        }
+        if (schema.has("default") && !schema.get("default").isNull()) {
+            return schema.get("default").deepCopy();
+        }
+        if (schema.has("enum") && schema.get("enum").size() > 0) {
+            for (JsonNode value : schema.get("enum")) {
+                if (!value.isNull()) {
+                    return value.deepCopy();
+                }
+            }
+        }
+        for (String choice : new String[] {"oneOf", "anyOf"}) {
+            if (schema.path(choice).size() > 0) {
+                return of(schema.get(choice).get(0), depth + 1);
+            }
+        }
+        String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
+        if (depth > MAX_DEPTH && (type.equals("object") || type.equals("array"))) {
+            return schema.path("nullable").asBoolean() ? JSON.nullNode() : type.equals("array") ? JSON.arrayNode() : JSON.objectNode();
+        }
+        return switch (type) {
+            case "object" -> object(schema, depth);
+            case "array" -> array(schema, depth);
+            case "integer" -> JSON.numberNode(Math.max(0, schema.path("minimum").asLong(0)));
+            case "number" -> JSON.numberNode(Math.max(0, schema.path("minimum").asDouble(0)));
+            case "boolean" -> JSON.booleanNode(false);
+            case "string" -> TextNode.valueOf(string(schema));
+            default -> JSON.nullNode();
+        };
+    }
+
+    private ObjectNode object(JsonNode schema, int depth) {
+        ObjectNode object = JSON.objectNode();
+        schema.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), of(p.getValue(), depth + 1)));
+        return object;
+    }
+
+    private ArrayNode array(JsonNode schema, int depth) {
+        ArrayNode array = JSON.arrayNode();
+        for (int i = 0; i < schema.path("minItems").asInt(0); i++) {
+            array.add(of(schema.path("items"), depth + 1));
+        }
+        return array;
+    }
+
+    private static String string(JsonNode schema) {
+        String value = switch (schema.path("format").asText()) {
+            case "date-time" -> "2026-01-01T00:00:00.000Z";
+            case "date" -> "2026-01-01";
+            case "uuid" -> "00000000-0000-4000-8000-000000000000";
+            case "email" -> "someone@example.com";
+            case "uri", "url" -> "https://example.com";
+            default -> Ids.fitting(schema, 0);
+        };
+        int min = schema.path("minLength").asInt(0);
+        return value.length() >= min ? value : value + "x".repeat(min - value.length());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.contractkit.stub.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads schemas of a spec as written: references followed, allOf merged, for shapes rather than checks. */
+final class Schemas {
+
+    private final JsonNode document;
+
+    Schemas(JsonNode document) {
+        this.document = document;
+    }
+
+    /** The schema with its $ref followed (repeatedly) and its allOf parts merged into one object schema. */
+    JsonNode resolve(JsonNode schema) {
+        for (int hops = 0; schema != null && schema.has("$ref") && hops < 32; hops++) {
+            String ref = schema.get("$ref").asText();
+            schema = ref.startsWith("#/") ? document.at(ref.substring(1)) : null;
+        }
+        if (schema == null || schema.isMissingNode()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!schema.has("allOf")) {
+            return schema;
+        }
+        ObjectNode merged = ((ObjectNode) schema).deepCopy();
+        merged.remove("allOf");
+        ObjectNode properties = merged.with("properties");
+        Set<String> required = new LinkedHashSet<>();
+        merged.path("required").forEach(r -> required.add(r.asText()));
+        for (JsonNode part : schema.get("allOf")) {
+            JsonNode resolved = resolve(part);
+            resolved.path("properties").fields().forEachRemaining(p -> properties.set(p.getKey(), p.getValue()));
+            resolved.path("required").forEach(r -> required.add(r.asText()));
+            if (!merged.has("type") && resolved.has("type")) {
+                merged.set("type", resolved.get("type"));
+            }
+        }
+        merged.putArray("required").addAll(required.stream().map(JsonNodeFactory.instance::textNode).toList());
+        return merged;
+    }
+
+    /** The schema at a JSON pointer of the document, resolved. */
+    JsonNode at(String pointer) {
+        return resolve(document.at(pointer));
+    }
+
+    /** The property's schema, resolved; a missing node when the schema does not declare it. */
+    JsonNode property(JsonNode schema, String name) {
+        JsonNode property = resolve(schema).path("properties").path(name);
+        return property.isMissingNode() ? property : resolve(property);
+    }
+
+    Iterator<Map.Entry<String, JsonNode>> properties(JsonNode schema) {
+        return resolve(schema).path("properties").fields();
+    }
+
+    boolean isObject(JsonNode schema) {
+        JsonNode resolved = resolve(schema);
+        return "object".equals(resolved.path("type").asText()) || resolved.has("properties");
+    }
+
+    boolean isArray(JsonNode schema) {
+        return "array".equals(resolve(schema).path("type").asText());
+    }
+
+    /** The schema of a success answer of an operation (the pointer is /paths/~1x/get), or a missing node. */
+    JsonNode responseSchema(String operationPointer, int status) {
+        JsonNode response = resolve(document.at(operationPointer + "/responses/" + status));
+        return response.path("content").path("application/json").path("schema");
+    }
+
+    JsonNode document() {
+        return document;
+    }
+}

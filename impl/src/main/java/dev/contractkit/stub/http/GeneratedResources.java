@@ -1,0 +1,128 @@
+package dev.contractkit.stub.http;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.glassfish.jersey.server.model.Resource;
+
+/**
+ * A vendor's generated JAX-RS interfaces, implemented: each is a proxy whose every method answers what
+ * the engine builds for the validated request. The interfaces stay the typed contract (their paths,
+ * methods and parameters are what Jersey routes by), and a new operation in the spec is a new method
+ * served with no code.
+ */
+public final class GeneratedResources {
+
+    private GeneratedResources() {
+    }
+
+    /** Jersey resources for every interface of the package, each method answering {@code answer}. */
+    public static List<Resource> of(String apiPackage, Supplier<Response> answer) {
+        List<Resource> resources = new ArrayList<>();
+        for (Class<?> api : interfaces(apiPackage)) {
+            Object implementation = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "toString" -> api.getSimpleName() + " (served by the engine)";
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> answer.get();
+                    });
+            resources.add(resource(api, implementation));
+        }
+        return resources;
+    }
+
+    private static Resource resource(Class<?> api, Object implementation) {
+        Resource.Builder root = Resource.builder(api.getAnnotation(Path.class).value());
+        Map<String, Resource.Builder> children = new LinkedHashMap<>();
+        for (Method method : api.getMethods()) {
+            String httpMethod = httpMethod(method);
+            if (httpMethod == null) {
+                continue;
+            }
+            Path sub = method.getAnnotation(Path.class);
+            Resource.Builder owner = sub == null ? root : children.computeIfAbsent(sub.value(), root::addChildResource);
+            var resourceMethod = owner.addMethod(httpMethod).handledBy(implementation, method);
+            Consumes consumes = method.getAnnotation(Consumes.class);
+            if (consumes != null) {
+                resourceMethod.consumes(consumes.value());
+            }
+            Produces produces = method.getAnnotation(Produces.class);
+            if (produces != null) {
+                resourceMethod.produces(produces.value());
+            }
+        }
+        return root.build();
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+
+    /** The interfaces with a @Path in a package, from a folder of classes or a jar (the runnable one too). */
+    static List<Class<?>> interfaces(String apiPackage) {
+        String folder = apiPackage.replace('.', '/');
+        ClassLoader loader = GeneratedResources.class.getClassLoader();
+        List<Class<?>> found = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(loader.getResources(folder))) {
+                for (String name : classNames(url, folder)) {
+                    Class<?> type = Class.forName(apiPackage + "." + name, false, loader);
+                    if (type.isInterface() && type.isAnnotationPresent(Path.class) && !found.contains(type)) {
+                        found.add(type);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the generated interfaces of " + apiPackage, e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a generated interface of " + apiPackage + " vanished while loading", e);
+        }
+        found.sort(java.util.Comparator.comparing(Class::getName));
+        return found;
+    }
+
+    private static List<String> classNames(URL url, String folder) throws IOException {
+        if ("jar".equals(url.getProtocol())) {
+            JarURLConnection connection = (JarURLConnection) url.openConnection();
+            connection.setUseCaches(false); // a jar file of our own to close, not the class loader's
+            try (var jar = connection.getJarFile()) {
+                return jar.stream().map(e -> e.getName())
+                        .filter(n -> n.startsWith(folder + "/") && n.endsWith(".class") && n.indexOf('/', folder.length() + 1) < 0)
+                        .map(n -> n.substring(folder.length() + 1, n.length() - ".class".length()))
+                        .filter(n -> !n.contains("$")).toList();
+            }
+        }
+        try (Stream<java.nio.file.Path> files = Files.list(Paths.get(url.toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$"))
+                    .map(n -> n.substring(0, n.length() - ".class".length())).toList();
+        } catch (URISyntaxException e) {
+            throw new IOException("unreadable class folder " + url, e);
+        }
+    }
+}
