@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * example or default where it has one, else the first enum value, else a value of its type and format.
  * Objects get every property they declare (an answer shows the whole shape), arrays their minimum items.
  */
-final class Samples {
+public final class Samples {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 8;
@@ -22,7 +22,12 @@ final class Samples {
         this.schemas = schemas;
     }
 
-    JsonNode of(JsonNode schema) {
+    /** Samples of the schemas of this spec (a request body to try, an item to seed). */
+    public static Samples of(dev.contractkit.stub.spec.OpenApiSpec spec) {
+        return new Samples(new Schemas(spec.document()));
+    }
+
+    public JsonNode of(JsonNode schema) {
         return of(schema, 0);
     }
 

@@ -34,6 +34,8 @@ public final class OpenApiSpec {
     private final ObjectNode document;
     private final Schema root;
     private final List<Operation> operations = new ArrayList<>();
+    /** The same operations in the order requests are matched against them. */
+    private final List<Operation> routes;
 
 
     private OpenApiSpec(String name, ObjectNode document) {
@@ -49,8 +51,10 @@ public final class OpenApiSpec {
         });
         // As JAX-RS matches: the template with more literal characters first, so /customers/externalId/{id}
         // wins over /customers/{customerId}/{sub} for /customers/externalId/x.
-        operations.sort(java.util.Comparator.comparingInt((Operation o) -> -literalLength(o.pathTemplate()))
+        List<Operation> sorted = new ArrayList<>(operations);
+        sorted.sort(java.util.Comparator.comparingInt((Operation o) -> -literalLength(o.pathTemplate()))
                 .thenComparingInt(o -> -o.pathParamNames().size()));
+        routes = List.copyOf(sorted);
     }
 
     private static int literalLength(String template) {
@@ -111,7 +115,7 @@ public final class OpenApiSpec {
     /** The operation for this method and path; 404 when no path fits, 405 when only the method is wrong. */
     public Route route(String method, String path) {
         Set<String> allowed = new java.util.TreeSet<>();
-        for (Operation operation : operations) {
+        for (Operation operation : routes) {
             Map<String, String> params = operation.match(path);
             if (params != null) {
                 if (operation.method().equalsIgnoreCase(method)) {
@@ -130,7 +134,7 @@ public final class OpenApiSpec {
 
     /** The operationId for this method and path, or null when no operation fits. */
     public String operationId(String method, String path) {
-        for (Operation operation : operations) {
+        for (Operation operation : routes) {
             if (operation.method().equalsIgnoreCase(method) && operation.match(path) != null) {
                 return operation.id();
             }
@@ -146,6 +150,7 @@ public final class OpenApiSpec {
         return under.startsWith("/") ? under : "/" + under;
     }
 
+    /** The operations in the order the spec lists them. */
     public List<Operation> operations() {
         return List.copyOf(operations);
     }
@@ -209,10 +214,13 @@ public final class OpenApiSpec {
     }
 
     private static SchemaRegistry registry() {
-        // The keywords of an OpenAPI document around the schemas, declared so the validator does not warn.
+        // The keywords of an OpenAPI document around the schemas, declared so the validator does not warn;
+        // and OpenAPI 3.0's boolean exclusiveMinimum/Maximum, which the dialect's minimum and maximum read
+        // beside them (draft-04 style) but do not declare as keywords of their own.
         Dialect openApi30 = Dialect.builder(Dialects.getOpenApi30())
                 .keywords(Stream.of("openapi", "info", "servers", "security", "tags", "paths", "components",
-                        "externalDocs", "example", "examples").map(NonValidationKeyword::new).toList())
+                        "externalDocs", "example", "examples", "exclusiveMinimum", "exclusiveMaximum")
+                        .map(NonValidationKeyword::new).toList())
                 .build();
         return SchemaRegistry.withDialect(openApi30);
     }

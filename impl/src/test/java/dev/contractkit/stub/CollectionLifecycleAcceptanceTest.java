@@ -1,0 +1,232 @@
+package dev.contractkit.stub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.stub.engine.Behaviour;
+import dev.contractkit.stub.engine.Collection;
+import dev.contractkit.stub.engine.Samples;
+import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.junit.StubServerExtension;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Operation;
+import dev.contractkit.stub.spec.RequestValidator;
+import dev.contractkit.stub.store.ResourceStore;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every collection of every vendor spec, through its whole life over HTTP: create (or seed, where the API
+ * has no create) -> get -> list -> update -> delete -> get is 404, each answer fitting the spec's schema for
+ * its status. Enumerated from the specs, so a vendor file with more collections is tested with no new code.
+ */
+class CollectionLifecycleAcceptanceTest {
+
+    @RegisterExtension
+    static StubServerExtension stub = StubServerExtension.newInstance().build();
+
+    @TestFactory
+    Stream<DynamicTest> everyCollectionLivesAndDiesAsItsSpecSays() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Vendor vendor : Vendor.values()) {
+            var state = stub.server().state().vendor(vendor);
+            for (Collection collection : state.model().collections()) {
+                tests.add(DynamicTest.dynamicTest(vendor.prefix() + " " + collection.template(),
+                        () -> new Life(vendor, collection).live()));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** One collection's round trip, in one scope (the default data's business for Layer's customers). */
+    private static final class Life {
+        private final Vendor vendor;
+        private final Collection collection;
+        private final OpenApiSpec spec;
+        private final Samples samples;
+        private final Map<Behaviour.Kind, Operation> operations = new java.util.EnumMap<>(Behaviour.Kind.class);
+        private final String collectionPath;
+        private final String scope;
+
+        Life(Vendor vendor, Collection collection) {
+            this.vendor = vendor;
+            this.collection = collection;
+            var state = stub.server().state().vendor(vendor);
+            this.spec = state.spec();
+            this.samples = Samples.of(spec);
+            for (Operation operation : spec.operations()) {
+                Behaviour behaviour = state.model().behaviour(operation);
+                if (behaviour.collection() == collection) {
+                    operations.putIfAbsent(behaviour.kind(), operation);
+                }
+            }
+            // A scope that exists: a seeded item makes it (a Layer business is known only once it holds one).
+            String path = collection.template();
+            for (String param : collection.scopeParams()) {
+                path = path.replace("{" + param + "}", existingScopeValue(param));
+            }
+            this.collectionPath = path;
+            this.scope = String.join("/", collection.scopeParams().stream().map(this::existingScopeValue).toList());
+        }
+
+        void live() {
+            String id = create();
+            String item = collectionPath + "/" + id;
+            read(item, id);
+            listed(id);
+            updated(item, id);
+            deleted(item, id);
+        }
+
+        private String create() {
+            Operation create = operations.get(Behaviour.Kind.CREATE);
+            if (create == null) {
+                ObjectNode seeded = stub.server().state().seed(vendor, collectionPath, itemSample());
+                return seeded.path(collection.idField()).asText();
+            }
+            List<String> before = ids();
+            Answer answer = send(create, collectionPath, requestSample(create));
+            assertSuccess(create, answer);
+            List<String> after = ids();
+            after.removeAll(before);
+            assertEquals(1, after.size(), () -> create.id() + " stored " + after.size() + " new items: " + answer);
+            return after.get(0);
+        }
+
+        private void read(String item, String id) {
+            Operation read = operations.get(Behaviour.Kind.READ);
+            if (read != null) {
+                Answer answer = send(read, item, null);
+                assertSuccess(read, answer);
+                assertTrue(answer.text().contains("\"" + id + "\""), () -> read.id() + " answered another item: " + answer);
+            }
+        }
+
+        private void listed(String id) {
+            Operation list = operations.get(Behaviour.Kind.LIST);
+            if (list != null) {
+                Answer answer = send(list, collectionPath, null);
+                assertSuccess(list, answer);
+                assertTrue(answer.text().contains("\"" + id + "\""), () -> list.id() + " left out " + id + ": " + answer);
+            }
+        }
+
+        /** Each field the update sends that the item keeps is stored as sent. */
+        private void updated(String item, String id) {
+            Operation update = operations.get(Behaviour.Kind.UPDATE);
+            if (update == null) {
+                return;
+            }
+            JsonNode body = requestSample(update);
+            Answer answer = send(update, item, body);
+            assertSuccess(update, answer);
+            ObjectNode stored = stub.server().state().stored(vendor, item).orElseThrow();
+            body.fields().forEachRemaining(field -> {
+                if (collection.itemSchema().path("properties").has(field.getKey()) && !field.getKey().equals("tags")) {
+                    assertEquals(field.getValue().toString(), String.valueOf(stored.get(field.getKey())),
+                            update.id() + " did not store " + field.getKey());
+                }
+            });
+            assertEquals(id, stored.path(collection.idField()).asText());
+        }
+
+        private void deleted(String item, String id) {
+            Operation delete = operations.get(Behaviour.Kind.DELETE);
+            if (delete == null) {
+                return;
+            }
+            Answer answer = send(delete, item, null);
+            assertSuccess(delete, answer);
+            assertFalse(ids().contains(id), () -> delete.id() + " left " + id + " stored");
+            Operation read = operations.get(Behaviour.Kind.READ);
+            if (read != null) {
+                assertEquals(404, send(read, item, null).status(), read.id() + " of a deleted item");
+            }
+        }
+
+        private List<String> ids() {
+            return stub.server().state().vendor(vendor).store()
+                    .inScope(collection.template(), scope, false, ResourceStore.Scope::items).orElse(List.of())
+                    .stream().map(i -> i.path(collection.idField()).asText()).collect(java.util.stream.Collectors.toList());
+        }
+
+        /** A full sample of an item, without its id (the stub gives one). */
+        private ObjectNode itemSample() {
+            ObjectNode item = (ObjectNode) samples.of(collection.itemSchema());
+            item.remove(collection.idField());
+            return item;
+        }
+
+        /** The operation's documented request example, else a sample of its body's schema. */
+        private JsonNode requestSample(Operation operation) {
+            JsonNode content = spec.document().at(spec.resolvedPointer(operation.pointer() + "/requestBody")
+                    + "/content/application~1json");
+            if (content.has("example")) {
+                return content.get("example");
+            }
+            for (JsonNode example : content.path("examples")) {
+                if (example.has("value")) {
+                    return example.get("value");
+                }
+            }
+            return samples.of(content.path("schema"));
+        }
+
+        private String existingScopeValue(String param) {
+            Map<String, Integer> scopes = stub.server().state().vendor(vendor).store().counts()
+                    .getOrDefault(collection.template(), Map.of());
+            Optional<String> known = scopes.keySet().stream().filter(s -> !s.isEmpty()).findFirst();
+            int index = collection.scopeParams().indexOf(param);
+            return known.map(s -> s.split("/")[index]).orElse("00000000-0000-4000-8000-00000000000" + index);
+        }
+
+        private Answer send(Operation operation, String path, JsonNode body) {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.toString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.url(vendor) + path))
+                    .header("Authorization", "Bearer lifecycle-test")
+                    .method(operation.method().toUpperCase(java.util.Locale.ROOT), publisher);
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            StubHttp.Answer answer = StubHttp.send(request);
+            return new Answer(operation.method().toUpperCase(java.util.Locale.ROOT) + " " + path, answer.status(), answer.body());
+        }
+
+        /** A documented 2xx whose body fits the spec's schema for that status. */
+        private void assertSuccess(Operation operation, Answer answer) {
+            assertTrue(answer.status() / 100 == 2 && operation.documentedStatuses().contains(answer.status()),
+                    () -> operation.id() + " answered an undocumented or failed status: " + answer);
+            String pointer = spec.resolvedPointer(operation.pointer() + "/responses/" + answer.status());
+            if (!spec.document().at(pointer + "/content/application~1json/schema").isMissingNode()) {
+                List<Violation> violations = RequestValidator.check(
+                        spec.schemaAt(pointer + "/content/application~1json/schema"), answer.body(), "body");
+                assertTrue(violations.isEmpty(), () -> operation.id() + "'s answer does not fit its schema: "
+                        + violations + "\n" + answer);
+            }
+        }
+    }
+
+    private record Answer(String request, int status, JsonNode body) {
+        String text() {
+            return body == null ? "" : body.toString();
+        }
+
+        @Override
+        public String toString() {
+            String text = text();
+            return request + " -> " + status + " " + (text.length() > 800 ? text.substring(0, 800) + "…" : text);
+        }
+    }
+}
