@@ -194,7 +194,7 @@ class CollectionLifecycleAcceptanceTest {
         private Answer send(Operation operation, String path, JsonNode body) {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body.toString());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.url(vendor) + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.url(vendor) + path + requiredQuery(operation)))
                     .header("Authorization", "Bearer lifecycle-test")
                     .method(operation.method().toUpperCase(java.util.Locale.ROOT), publisher);
             if (body != null) {
@@ -202,6 +202,15 @@ class CollectionLifecycleAcceptanceTest {
             }
             StubHttp.Answer answer = StubHttp.send(request);
             return new Answer(operation.method().toUpperCase(java.util.Locale.ROOT) + " " + path, answer.status(), answer.body());
+        }
+
+        /** The query parameters the operation requires, each with a sample of its schema (queryEvents' times). */
+        private String requiredQuery(Operation operation) {
+            StringBuilder query = new StringBuilder();
+            operation.queryParams().values().stream().filter(p -> p.required()).forEach(p -> query
+                    .append(query.length() == 0 ? "?" : "&").append(p.name()).append('=')
+                    .append(java.net.URLEncoder.encode(samples.of(p.schemaNode()).asText(), java.nio.charset.StandardCharsets.UTF_8)));
+            return query.toString();
         }
 
         /** A documented 2xx whose body fits the spec's schema for that status. */

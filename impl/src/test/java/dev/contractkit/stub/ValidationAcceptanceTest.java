@@ -136,7 +136,7 @@ class ValidationAcceptanceTest {
 
     @Test
     void unknownPathIs404AndWrongMethodIs405InEachVendorsShape() {
-        Answer vayuPath = StubHttp.put(stub.url(Vendor.VAYU) + "/invoices/1", "{}");
+        Answer vayuPath = StubHttp.put(stub.url(Vendor.VAYU) + "/contract-kit-no-such-path/1", "{}");
         Answer layerMethod = StubHttp.send(HttpRequest.newBuilder(URI.create(layer))
                 .header("Authorization", "Bearer t").DELETE());
 

@@ -16,11 +16,13 @@ final class Answers {
     private final ResourceModel model;
     private final Schemas schemas;
     private final Samples samples;
+    private final Items items;
 
     Answers(ResourceModel model) {
         this.model = model;
         this.schemas = model.schemas();
         this.samples = new Samples(schemas);
+        this.items = new Items(schemas);
     }
 
     /** One item as the operation answers it: {"customer": item}, {"data": item}, or the item itself. */
@@ -31,10 +33,10 @@ final class Answers {
         }
         String wrapper = model.wrapperProperty(schema, collection.template());
         if (wrapper == null) {
-            return item;
+            return items.completeTo(item.deepCopy(), schema);
         }
         ObjectNode answer = shell(schema);
-        answer.set(wrapper, item);
+        answer.set(wrapper, items.completeTo(item.deepCopy(), schemas.property(schema, wrapper)));
         return answer;
     }
 

@@ -14,6 +14,7 @@ final class Items {
 
     private static final List<String> CREATED = List.of("createdAt", "created_at");
     private static final List<String> UPDATED = List.of("updatedAt", "updated_at");
+    private static final List<String> DELETED = List.of("deletedAt", "deleted_at");
 
     private final Schemas schemas;
     private final Samples samples;
@@ -116,12 +117,21 @@ final class Items {
                 }
             }
         }
-        JsonNode schema = schemas.resolve(collection.itemSchema());
+        return completeTo(item, collection.itemSchema());
+    }
+
+    /**
+     * Fills what this schema requires and the item lacks. An operation may answer an item by a schema of its
+     * own (Vayu's delete answers require deletedAt, which only a deleted item has: it is the time of now).
+     */
+    ObjectNode completeTo(ObjectNode item, JsonNode itemSchema) {
+        JsonNode schema = schemas.resolve(itemSchema);
         for (JsonNode required : schema.path("required")) {
             String field = required.asText();
             if (!item.has(field)) {
                 JsonNode property = schemas.property(schema, field);
-                item.set(field, property.path("nullable").asBoolean() ? item.nullNode() : samples.of(property));
+                item.set(field, DELETED.contains(field) ? item.textNode(Timestamps.now())
+                        : property.path("nullable").asBoolean() ? item.nullNode() : samples.of(property));
             }
         }
         return item;
