@@ -319,7 +319,9 @@ final class SchemaArbitraries {
         try {
             switch (schema.path("format").asText()) {
                 case "email" -> {
-                    return s.indexOf('@') > 0;
+                    // RFC 5321's dot-atom local part and a domain of dot-separated labels ending in a TLD.
+                    return s.matches("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                            + "@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}");
                 }
                 case "uuid" -> {
                     return s.length() == 36 && UUID.fromString(s) != null;
