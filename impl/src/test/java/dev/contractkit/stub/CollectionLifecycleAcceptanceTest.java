@@ -90,7 +90,7 @@ class CollectionLifecycleAcceptanceTest {
         }
 
         private String create() {
-            Operation create = operations.get(Behaviour.Kind.CREATE);
+            Operation create = operations.getOrDefault(Behaviour.Kind.CREATE, operations.get(Behaviour.Kind.CREATE_EACH));
             if (create == null) {
                 ObjectNode seeded = stub.server().state().seed(vendor, collectionPath, itemSample());
                 return seeded.path(collection.idField()).asText();

@@ -54,6 +54,21 @@ final class Answers {
         return answer;
     }
 
+    /** The answer's schema sampled, with these items (each completed to the array's item schema) in one property. */
+    JsonNode listedIn(Operation operation, int status, String property, List<ObjectNode> items) {
+        JsonNode schema = schemas.responseSchema(operation.pointer(), status);
+        if (schema.isMissingNode()) {
+            return null;
+        }
+        ObjectNode answer = shell(schema);
+        if (property != null) {
+            JsonNode itemSchema = schemas.property(schema, property).path("items");
+            ArrayNode array = answer.putArray(property);
+            items.forEach(item -> array.add(this.items.completeTo(item.deepCopy(), itemSchema)));
+        }
+        return answer;
+    }
+
     /** The documented example of the operation's success answer, else one built from its schema. */
     JsonNode synthesized(Operation operation, int status) {
         JsonNode response = schemas.resolve(schemas.document().at(operation.pointer() + "/responses/" + status));

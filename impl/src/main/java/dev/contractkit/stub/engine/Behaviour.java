@@ -22,6 +22,8 @@ public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
         LIST,
         /** GET /customers/externalId/{externalId}: the item whose field holds the value. */
         LOOKUP,
+        /** POST on a collection with x-contract-kit "createsEach": an item for each element of that array. */
+        CREATE_EACH,
         /** POST on an item's sub-path with x-contract-kit "set": those fields set on the item. */
         ACTION,
         /** Anything else: the documented example, or a value built from the answer's schema. */

@@ -58,6 +58,7 @@ public final class Engine {
         Collection collection = behaviour.collection();
         return switch (behaviour.kind()) {
             case CREATE -> create(operation, collection, params, request.body());
+            case CREATE_EACH -> createEach(operation, collection, params, request.body(), behaviour.detail());
             case READ -> found(operation, collection, params, item -> item);
             case UPDATE -> changed(operation, collection, params, params.get(collection.idParam()), request.body(), null);
             case DELETE -> deleted(operation, collection, params);
@@ -88,6 +89,26 @@ public final class Engine {
             int status = documents(operation, 201) ? 201 : operation.successStatus();
             return new Answer(status, answers.item(operation, status, collection, created));
         }).orElseThrow(() -> scopeNotFound(collection, scope));
+    }
+
+    /**
+     * Vayu's sendEvents: each element of the body's array (x-contract-kit createsEach) becomes an item, then
+     * read by its id (GET /events/{refId}); the answer lists them under answersIn (validEvents).
+     */
+    private Answer createEach(Operation operation, Collection collection, Map<String, String> params, JsonNode sent,
+            JsonNode rule) {
+        String scope = scope(collection, params);
+        List<ObjectNode> created = store.inScope(collection.template(), scope, creatable(collection, params), s -> {
+            List<ObjectNode> all = new java.util.ArrayList<>();
+            for (JsonNode element : sent.path(rule.path("createsEach").asText())) {
+                ObjectNode item = items.created(write(collection, scope, element,
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), true), collection);
+                all.add(s.put(item.path(collection.idField()).asText(), item, collection.uniqueFields(), collection.noun()));
+            }
+            return all;
+        }).orElseThrow(() -> scopeNotFound(collection, scope));
+        int status = operation.successStatus();
+        return new Answer(status, answers.listedIn(operation, status, rule.path("answersIn").asText(null), created));
     }
 
     private Answer found(Operation operation, Collection collection, Map<String, String> params,

@@ -74,6 +74,9 @@ final class Items {
         if (!created.hasNonNull(collection.idField())) {
             created.put(collection.idField(), Ids.fresh(collection.idSchema()));
         }
+        if (!collection.idField().equals("id") && declares(collection, "id") && !created.hasNonNull("id")) {
+            created.put("id", Ids.fresh(schemas.property(collection.itemSchema(), "id")));
+        }
         String now = Timestamps.now();
         for (String field : CREATED) {
             if (declares(collection, field) && !created.hasNonNull(field)) {

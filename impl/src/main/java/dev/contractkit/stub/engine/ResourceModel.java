@@ -125,6 +125,9 @@ public final class ResourceModel {
         String method = operation.method();
         JsonNode rule = schemas.document().at(operation.pointer() + "/x-contract-kit");
         Collection own = collections.get(template);
+        if (own != null && method.equals("post") && rule.has("createsEach")) {
+            return new Behaviour(Behaviour.Kind.CREATE_EACH, own, rule);
+        }
         if (own != null && method.equals("post") && describesItem(operation, own)) {
             return new Behaviour(Behaviour.Kind.CREATE, own, rule);
         }
