@@ -63,7 +63,8 @@ public final class StubServer implements AutoCloseable {
     private StubServer(Builder options) throws IOException {
         // Read once when the JDK's server classes load: without it, small answers stall ~40 ms (Nagle).
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
-        state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits));
+        state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits),
+                options.vayuJwtSecret);
         http = HttpServer.create(new InetSocketAddress(options.host, options.port), 0);
         executor = Executors.newFixedThreadPool(options.threads, daemonThreads());
         http.setExecutor(executor);
@@ -218,6 +219,8 @@ public final class StubServer implements AutoCloseable {
         private int journalSize = 1000;
         private String rateLimits;
         private Authenticator vayuAuth = Authenticator.ANY_BEARER_TOKEN;
+        /** Signs the tokens Vayu's login answers: strict auth's secret, else one of this stub's own. */
+        private byte[] vayuJwtSecret = randomSecret();
         private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
 
         private Builder() {
@@ -271,8 +274,15 @@ public final class StubServer implements AutoCloseable {
         /** Verifies tokens: Vayu's as HS256 JWTs with this secret, Layer's against this list. */
         public Builder strictAuth(String vayuJwtSecret, List<String> layerTokens) {
             this.vayuAuth = new JwtAuthenticator(Objects.requireNonNull(vayuJwtSecret, "Vayu JWT secret"));
+            this.vayuJwtSecret = vayuJwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             this.layerAuth = new TokenListAuthenticator(List.copyOf(layerTokens));
             return this;
+        }
+
+        private static byte[] randomSecret() {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            return secret;
         }
 
         public StubServer start() {

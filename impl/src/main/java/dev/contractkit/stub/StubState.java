@@ -37,13 +37,15 @@ public final class StubState {
     final Faults faults = new Faults();
     final RateLimits rateLimits;
 
-    StubState(Path dataFile, int journalSize, RateLimits rateLimits) {
+    /** @param vayuJwtSecret what Vayu's login signs its access tokens with (strict auth's secret, or a random one) */
+    StubState(Path dataFile, int journalSize, RateLimits rateLimits, byte[] vayuJwtSecret) {
         for (Vendor vendor : Vendor.values()) {
             OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
             ResourceModel model = new ResourceModel(spec);
             ResourceStore store = new ResourceStore();
             vendors.put(vendor, new VendorState(spec, model, store,
-                    new Engine(spec, model, store, vendor.writeRule(), vendor.notFound()), new Seeder(spec, model)));
+                    new Engine(spec, model, store, vendor.writeRule(), vendor.answerRule(vayuJwtSecret), vendor.notFound()),
+                    new Seeder(spec, model)));
         }
         JsonNode data = dataFile == null ? embedded() : read(dataFile);
         for (Vendor vendor : Vendor.values()) {

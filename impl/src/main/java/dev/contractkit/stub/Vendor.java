@@ -53,6 +53,14 @@ public enum Vendor {
         return notFound;
     }
 
+    /**
+     * What the vendor does to synthesized answers beyond its data: Vayu's login answers a JWT signed with
+     * this secret (the one strict auth verifies Vayu tokens with).
+     */
+    public Engine.AnswerRule answerRule(byte[] jwtSecret) {
+        return this == VAYU ? new dev.contractkit.stub.vayu.VayuAccessTokens(jwtSecret) : Engine.AnswerRule.NONE;
+    }
+
     /** The package of its generated JAX-RS interfaces (generated-server's convention). */
     public String serverApiPackage() {
         return "dev.contractkit." + prefix + ".server.api";

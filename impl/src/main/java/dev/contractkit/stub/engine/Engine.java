@@ -25,6 +25,13 @@ public final class Engine {
         void apply(Collection collection, String scope, JsonNode sent, ObjectNode item);
     }
 
+    /** What a vendor does to a synthesized answer that its data cannot say (Vayu's login answers a JWT). */
+    public interface AnswerRule {
+        AnswerRule NONE = answer -> answer;
+
+        JsonNode apply(JsonNode answer);
+    }
+
     /** The answer: a status and a JSON body (null for none). */
     public record Answer(int status, JsonNode body) {
     }
@@ -35,9 +42,12 @@ public final class Engine {
     private final Answers answers;
     private final Listing listing;
     private final WriteRule writeRule;
+    private final AnswerRule answerRule;
     private final NotFound notFound;
 
-    public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, NotFound notFound) {
+    public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, AnswerRule answerRule,
+            NotFound notFound) {
+        this.answerRule = answerRule;
         this.model = model;
         this.store = store;
         this.items = new Items(model.schemas());
@@ -66,7 +76,8 @@ public final class Engine {
             case LOOKUP -> lookup(operation, collection, params, behaviour.detail().asText());
             case ACTION -> changed(operation, collection, params, params.get(collection.idParam()), null,
                     (ObjectNode) behaviour.detail());
-            case SYNTHESIZED -> new Answer(operation.successStatus(), answers.synthesized(operation, operation.successStatus()));
+            case SYNTHESIZED -> new Answer(operation.successStatus(),
+                    answerRule.apply(answers.synthesized(operation, operation.successStatus())));
         };
     }
 

@@ -48,7 +48,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
         // The vendors answer JSON whatever Accept says; Jersey would refuse with 406.
         request.getHeaders().remove(HttpHeaders.ACCEPT);
         Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(true));
-        if (api.authenticator() != null) {
+        if (api.authenticator() != null && route.operation().secured()) {
             api.authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         }
         List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));

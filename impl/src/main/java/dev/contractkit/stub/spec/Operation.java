@@ -22,6 +22,7 @@ public record Operation(
         Set<String> bodyProperties,
         int successStatus,
         Set<Integer> documentedStatuses,
+        boolean secured,
         String pointer) {
 
     static Pattern compile(String template) {
