@@ -25,32 +25,52 @@ final class Answers {
         this.items = new Items(schemas);
     }
 
+    /**
+     * What an operation's answer looks like, worked out once: its schema, the property that holds the item
+     * (null when the answer is the item), that item's schema, and the answer's other required members.
+     */
+    private record Shape(JsonNode schema, String wrapper, JsonNode itemSchema, ObjectNode shell) {
+    }
+
+    private final Map<String, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Shape shape(Operation operation, int status, Collection collection) {
+        return shapes.computeIfAbsent(operation.pointer() + " " + status + " " + collection.template(), key -> {
+            JsonNode schema = schemas.responseSchema(operation.pointer(), status);
+            if (schema.isMissingNode()) {
+                return new Shape(schema, null, schema, null);
+            }
+            String wrapper = model.wrapperProperty(schema, collection.template());
+            JsonNode itemSchema = schemas.resolve(wrapper == null ? schema : schemas.property(schema, wrapper));
+            return new Shape(schemas.resolve(schema), wrapper, itemSchema, wrapper == null ? null : shell(schema));
+        });
+    }
+
     /** One item as the operation answers it: {"customer": item}, {"data": item}, or the item itself. */
     JsonNode item(Operation operation, int status, Collection collection, ObjectNode item) {
-        JsonNode schema = schemas.responseSchema(operation.pointer(), status);
-        if (schema.isMissingNode()) {
+        Shape shape = shape(operation, status, collection);
+        if (shape.schema().isMissingNode()) {
             return null;
         }
-        String wrapper = model.wrapperProperty(schema, collection.template());
-        if (wrapper == null) {
-            return items.completeTo(item.deepCopy(), schema);
+        ObjectNode answered = items.completedTo(item, shape.itemSchema());
+        if (shape.wrapper() == null) {
+            return answered;
         }
-        ObjectNode answer = shell(schema);
-        answer.set(wrapper, items.completeTo(item.deepCopy(), schemas.property(schema, wrapper)));
+        ObjectNode answer = shape.shell().deepCopy();
+        answer.set(shape.wrapper(), answered);
         return answer;
     }
 
     /** A page of items in the list answer's shape, with the pagination fields it declares filled in. */
     JsonNode page(Operation operation, int status, Collection collection, List<ObjectNode> items, Map<String, JsonNode> pagination) {
-        JsonNode schema = schemas.responseSchema(operation.pointer(), status);
-        String wrapper = model.wrapperProperty(schema, collection.template());
+        Shape shape = shape(operation, status, collection);
         ArrayNode array = JSON.arrayNode().addAll(items);
-        if (wrapper == null) {
+        if (shape.wrapper() == null) {
             return array;
         }
-        ObjectNode answer = shell(schema);
-        answer.set(wrapper, array);
-        fill(answer, schemas.resolve(schema), pagination, 0);
+        ObjectNode answer = shape.shell().deepCopy();
+        answer.set(shape.wrapper(), array);
+        fill(answer, shape.schema(), pagination, 0);
         return answer;
     }
 

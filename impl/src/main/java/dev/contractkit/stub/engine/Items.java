@@ -124,6 +124,19 @@ final class Items {
     }
 
     /**
+     * The item itself when it has all this (resolved) schema requires, else a copy completed: answers are
+     * built from stored items, which are never changed in place.
+     */
+    ObjectNode completedTo(ObjectNode item, JsonNode resolvedSchema) {
+        for (JsonNode required : resolvedSchema.path("required")) {
+            if (!item.has(required.asText())) {
+                return completeTo(item.deepCopy(), resolvedSchema);
+            }
+        }
+        return item;
+    }
+
+    /**
      * Fills what this schema requires and the item lacks. An operation may answer an item by a schema of its
      * own (Vayu's delete answers require deletedAt, which only a deleted item has: it is the time of now).
      */
