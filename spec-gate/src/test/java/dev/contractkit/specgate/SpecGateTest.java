@@ -2,6 +2,7 @@ package dev.contractkit.specgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -53,6 +54,20 @@ class SpecGateTest {
         String line = breaks.get(0);
         assertTrue(line.startsWith("layer.yaml: comparing it with " + baseline + " failed (IllegalStateException in SpecGateTest"), line);
         assertTrue(line.endsWith(": schema is null); check the change by hand, then accept it"), line);
+    }
+
+    @Test
+    void aFailingGateNamesEveryBreakWithoutAStackTrace() throws IOException {
+        // exec:java prints a thrown exception's frames above Maven's message: the verdict must carry none.
+        write("vayu.yaml", Files.readString(SPECS.resolve("vayu.yaml")).replaceFirst("        - EUR\\n", ""));
+        Files.copy(SPECS.resolve("vayu.yaml"), Files.createDirectories(dir.resolve("baseline")).resolve("vayu.yaml"));
+
+        SpecGate.SpecsBreakClients failure = assertThrows(SpecGate.SpecsBreakClients.class, () -> SpecGate.main(new String[] {
+                dir.resolve("specs").toString(), dir.resolve("baseline").toString(), dir.resolve("reports").toString(), "false"}));
+
+        assertEquals(0, failure.getStackTrace().length);
+        assertTrue(failure.getMessage().contains("\n  - vayu.yaml: PUT /customers/{customerId} request: field currency enum narrowed: [EUR] removed\n"),
+                failure::getMessage);
     }
 
     @Test
