@@ -96,7 +96,7 @@ public final class SpecGate {
         if (changes.breaks.isEmpty() && changes.compatible.isEmpty() && diff.isUnchanged()) {
             return "unchanged";
         }
-        return changes.breaks.isEmpty() ? "changed compatibly (" + changes.compatible.size() + " change(s))"
+        return changes.breaks.isEmpty() ? "changed, compatibly (" + changes.compatible.size() + " change(s))"
                 : changes.breaks.size() + " breaking change(s)";
     }
 
