@@ -48,6 +48,10 @@ final class SpecChanges {
             parameters(where, operation);
         }
         if (operation.getRequestBody() != null) {
+            if (operation.getRequestBody().isChangeRequired()) {
+                boolean required = Boolean.TRUE.equals(operation.getRequestBody().getNewRequestBody().getRequired());
+                (required ? breaks : compatible).add(where + ": request body now " + (required ? "required" : "optional"));
+            }
             content(where + " request", operation.getRequestBody().getContent());
         }
         if (operation.getApiResponses() != null) {
@@ -58,7 +62,7 @@ final class SpecChanges {
                     .add(where + ": security requirements changed");
         }
         if (breaks.size() + compatible.size() == before && operation.isChanged().isDifferent()) {
-            // A change the gate has no words for (security, headers, extensions): openapi-diff's verdict stands.
+            // A change the gate has no words for (extensions, header schemas, ...): openapi-diff's verdict stands.
             (operation.isChanged().isIncompatible() ? breaks : compatible)
                     .add(where + ": " + operation.isChanged().getValue() + " change (see openapi-diff's report in the changelog)");
         }
@@ -68,14 +72,14 @@ final class SpecChanges {
         var parameters = operation.getParameters();
         parameters.getMissing().forEach(p -> breaks.add(where + ": parameter " + p.getName() + " removed"));
         for (Parameter added : parameters.getIncreased()) {
-            (Boolean.TRUE.equals(added.getRequired()) ? breaks : compatible)
-                    .add(where + ": new " + (Boolean.TRUE.equals(added.getRequired()) ? "required" : "optional") + " parameter " + added.getName());
+            boolean required = Boolean.TRUE.equals(added.getRequired());
+            (required ? breaks : compatible).add(where + ": new " + (required ? "required" : "optional") + " parameter " + added.getName());
         }
         for (ChangedParameter parameter : parameters.getChanged()) {
             String at = where + " parameter " + parameter.getName();
             if (parameter.isChangeRequired()) {
-                (Boolean.TRUE.equals(parameter.getNewParameter().getRequired()) ? breaks : compatible)
-                        .add(at + (Boolean.TRUE.equals(parameter.getNewParameter().getRequired()) ? " now required" : " now optional"));
+                boolean required = Boolean.TRUE.equals(parameter.getNewParameter().getRequired());
+                (required ? breaks : compatible).add(at + (required ? " now required" : " now optional"));
             }
             metadata(at + ": description", parameter.getDescription());
             FieldChanges.walk(at, parameter.getSchema(), breaks, compatible);
