@@ -145,6 +145,12 @@ class SpecEditCatalogueTest {
     }
 
     @Test
+    void aRequestBodyMadeRequiredBreaks() throws IOException {
+        assertBreaks(edits.text("stub-admin.yaml", t -> t.replaceFirst("required: false", "required: true")),
+                "stub-admin.yaml: POST /reset: request body now required");
+    }
+
+    @Test
     void anInlineSchemaMovedToComponentsPasses() throws IOException {
         assertPasses(edits.tree("vayu.yaml", root -> {
             ObjectNode schemas = (ObjectNode) root.at("/components/schemas");
