@@ -84,9 +84,9 @@ public final class SpecGate {
         return breaks;
     }
 
-    /** An exception as one line: its kind, the first class outside the JDK that threw it, its message. */
+    /** An exception as one line: its kind, the first class outside the JDK on its way, its message. */
     static String oneLine(RuntimeException e) {
-        String at = java.util.Arrays.stream(e.getStackTrace()).filter(f -> !f.getClassName().startsWith("java."))
+        String at = java.util.Arrays.stream(e.getStackTrace()).filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
                 .findFirst().map(f -> " in " + f.getClassName().replaceFirst(".*\\.", "") + "." + f.getMethodName()).orElse("");
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
         return e.getClass().getSimpleName() + at + message;
