@@ -28,7 +28,7 @@ public final class Main implements Callable<Integer> {
     Path data;
 
     @Option(names = "--auth", defaultValue = "any", paramLabel = "MODE",
-            description = "any (default): accept any well-formed bearer token. strict: verify Vayu tokens as "
+            description = "any (default): accept any non-empty Bearer credentials. strict: verify Vayu tokens as "
                     + "HS256 JWTs (with exp) and Layer tokens against --layer-token.")
     String auth;
 

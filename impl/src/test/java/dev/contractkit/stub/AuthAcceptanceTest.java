@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Default auth, over real HTTP: any well-formed bearer token passes; anything else is a 401 that changes nothing. */
+/**
+ * Default auth, over real HTTP: the Bearer scheme with any non-empty credentials passes, a vendor's pasted
+ * placeholder too; anything else is a 401 that changes nothing.
+ */
 class AuthAcceptanceTest {
 
     /** Every character RFC 6750's b64token allows. */
@@ -45,6 +48,19 @@ class AuthAcceptanceTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("credentialsOutsideRfc6750")
+    void credentialsOutsideRfc6750sTokenCharactersPass(Vendor vendor, String authorization) {
+        assertPasses(vendor, authorization);
+    }
+
+    /** As users paste them from the vendors' pages. */
+    static Stream<Arguments> credentialsOutsideRfc6750() {
+        return Arrays.stream(Vendor.values()).flatMap(vendor -> Stream.of(
+                Arguments.of(vendor, "Bearer <access_token>"),
+                Arguments.of(vendor, "Bearer YOUR API TOKEN")));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refusedHeaders")
     void anythingElseIsA401ThatChangesNothing(Vendor vendor, String authorization) {
         calls.assertRefusedWithoutChange(vendor, authorization, ANY_TOKEN);
@@ -55,7 +71,7 @@ class AuthAcceptanceTest {
                 Arguments.of(vendor, null),
                 Arguments.of(vendor, "Basic dXNlcjpwYXNzd29yZA=="),
                 Arguments.of(vendor, "Bearer"),
-                Arguments.of(vendor, "Bearer two words"),
+                Arguments.of(vendor, "Bearer<access_token>"),
                 Arguments.of(vendor, "Token some-token")));
     }
 

@@ -92,7 +92,8 @@ class StrictAuthAcceptanceTest {
                 Named.of("a prefix of a listed one", "layer-token-"),
                 Named.of("a listed one extended", "layer-token-10"),
                 Named.of("a listed one in other case", "LAYER-TOKEN-1"),
-                Named.of("a valid Vayu JWT", VALID_JWT));
+                Named.of("a valid Vayu JWT", VALID_JWT),
+                Named.of("a pasted placeholder, which --auth any lets through", "<access_token>"));
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.contractkit.specgate;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/** An edit of a copy of a real spec, run through the gate in-process: its breaks and its changelog. */
+final class SpecEdits {
+
+    static final Path SPECS = Path.of(System.getProperty("specs.dir", "../specs"));
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    record Verdict(List<String> breaks, String changelog) {
+    }
+
+    private final Path dir;
+
+    SpecEdits(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The gate's verdict after a text edit of a copy of specs/NAME; fails if the edit did not apply. */
+    Verdict text(String name, UnaryOperator<String> edit) throws IOException {
+        String original = Files.readString(SPECS.resolve(name));
+        String changed = edit.apply(original);
+        assertNotEquals(original, changed, "the edit did not apply to " + name);
+        Path spec = Files.writeString(Files.createDirectories(dir.resolve("specs")).resolve(name), changed);
+        Path baseline = Files.copy(SPECS.resolve(name), Files.createDirectories(dir.resolve("baseline")).resolve(name));
+        List<String> breaks = SpecGate.check(spec, baseline, dir.resolve("reports"), false);
+        Path changelog = dir.resolve("reports").resolve(name.replace(".yaml", ".md"));
+        return new Verdict(breaks, Files.exists(changelog) ? Files.readString(changelog) : "");
+    }
+
+    /** The same after an edit of the YAML tree, for moves that text replacement cannot say plainly. */
+    Verdict tree(String name, Consumer<ObjectNode> edit) throws IOException {
+        return text(name, original -> {
+            try {
+                ObjectNode root = (ObjectNode) YAML.readTree(original);
+                edit.accept(root);
+                return YAML.writeValueAsString(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
