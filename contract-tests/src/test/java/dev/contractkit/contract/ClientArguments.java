@@ -28,7 +28,7 @@ final class ClientArguments {
     }
 
     static Object[] of(Method method, Operation operation, ObjectMapper json, ClientRequest request)
-            throws Unsendable, java.io.IOException {
+            throws Unsendable {
         Parameter[] parameters = method.getParameters();
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
@@ -50,7 +50,8 @@ final class ClientArguments {
                 JsonNode value = request.query().get(query);
                 args[i] = value == null ? null : convert(json, value, parameter, query);
             } else if (operation.hasBody()) {
-                args[i] = request.hasBody() ? json.treeToValue(request.body(), parameter.getType()) : null;
+                args[i] = request.hasBody()
+                        ? json.convertValue(request.body(), json.constructType(parameter.getParameterizedType())) : null;
             } else {
                 throw new AssertionError(method + ": argument " + parameter.getName()
                         + " is no path or query parameter of " + operation.id() + ", and it has no body");

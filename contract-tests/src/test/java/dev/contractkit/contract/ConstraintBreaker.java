@@ -76,6 +76,11 @@ final class ConstraintBreaker {
         return cases;
     }
 
+    /** A property's schema in an object schema ($refs followed, allOf merged), or a missing node. */
+    JsonNode property(JsonNode objectSchema, String name) {
+        return resolve(objectSchema, "").schema().path("properties").path(name);
+    }
+
     /** The smallest valid value: required properties only, minItems items, the first fitting scalar. */
     JsonNode minimal(JsonNode raw) {
         ObjectNode schema = resolve(raw, "").schema();
@@ -92,7 +97,10 @@ final class ConstraintBreaker {
             default -> {
                 int minLength = Math.max(1, schema.path("minLength").asInt(0));
                 return Stream.of(schema.get("example"), schema.get("default"), schema.path("enum").get(0),
-                                text(FORMAT_SAMPLES.get(schema.path("format").asText())), text("a".repeat(minLength)),
+                                text(FORMAT_SAMPLES.get(schema.path("format").asText())),
+                                text(schema.has("pattern") ? PatternSamples.fitting(schema.get("pattern").asText(),
+                                        sample -> failures(schema, text(sample)).isEmpty()) : null),
+                                text("a".repeat(minLength)),
                                 schema.has("minimum") ? schema.get("minimum") : NODES.numberNode(0),
                                 NODES.booleanNode(false))
                         .filter(Objects::nonNull)
