@@ -2,10 +2,7 @@ package dev.contractkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.Violation;
-import dev.contractkit.stub.spec.OpenApiSpec;
-import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +40,7 @@ class SpecChecksTest {
 
     @TestFactory
     Stream<DynamicTest> everyDocumentedStatusOfEveryOperationHasAnExample() {
-        return operations().map(o -> DynamicTest.dynamicTest(o.vendor().prefix() + "/" + o.operation().id()
+        return VendorOperation.all().map(o -> DynamicTest.dynamicTest(o.vendor().prefix() + "/" + o.operation().id()
                 + " [documented statuses]", () -> {
             Set<String> documented = new TreeSet<>();
             o.spec().document().at(ContractExamples.operationPointer(o.operation()) + "/responses")
@@ -55,16 +52,6 @@ class SpecChecksTest {
             assertTrue(exemplified.stream().anyMatch(s -> s.startsWith("2")),
                     () -> o.vendor().prefix() + "/" + o.operation().id() + " has no success example");
         }));
-    }
-
-    private record VendorOperation(Vendor vendor, OpenApiSpec spec, Operation operation) {
-    }
-
-    private static Stream<VendorOperation> operations() {
-        return Stream.of(Vendor.values()).flatMap(v -> {
-            OpenApiSpec spec = ContractExamples.spec(v);
-            return spec.operations().stream().map(o -> new VendorOperation(v, spec, o));
-        });
     }
 
     private static Stream<ContractExample> examplesOf(VendorOperation o) {
