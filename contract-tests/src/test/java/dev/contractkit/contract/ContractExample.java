@@ -109,6 +109,11 @@ record ContractExample(Vendor vendor, OpenApiSpec spec, Operation operation, Str
                 + "/responses/" + status + "/content/application~1json/schema";
     }
 
+    /** Whether the spec gives the documented answer's status a JSON schema (a vendor file may give it none). */
+    boolean hasResponseSchema() {
+        return !spec.document().at(spec.resolvedPointer(responseSchemaPointer())).isMissingNode();
+    }
+
     /** The pointer of the documented answer in the spec (its response object). */
     String responsePointer() {
         return "/paths/" + operation.pathTemplate().replace("~", "~0").replace("/", "~1") + "/" + operation.method()

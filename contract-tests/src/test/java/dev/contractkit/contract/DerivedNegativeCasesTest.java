@@ -129,8 +129,11 @@ class DerivedNegativeCasesTest {
                 + request.body() + " -> " + answer.statusCode() + " " + answer.body();
         assertEquals(400, answer.statusCode(), exchange);
         JsonNode error = SpecDocument.JSON.readTree(answer.body());
-        assertEquals(List.of(), errorSchema(request).validate(error).stream().map(Object::toString).toList(),
-                "the answer fits the spec's 400 schema: " + exchange);
+        com.networknt.schema.Schema schema = errorSchema(request);
+        if (schema != null) { // a vendor's file may document its 400 without a body schema
+            assertEquals(List.of(), schema.validate(error).stream().map(Object::toString).toList(),
+                    "the answer fits the spec's 400 schema: " + exchange);
+        }
         assertEquals(List.of(request.broken().field()), failedFields(request.vendor(), error),
                 "the one field that failed: " + exchange);
         assertVendorShape(request, error, exchange);
@@ -162,14 +165,11 @@ class DerivedNegativeCasesTest {
         }
     }
 
-    /** The schema of the operation's documented 400 answer (through a $ref to components/responses, if any). */
+    /** The schema of the operation's documented 400 answer ($refs followed), or null when it gives none. */
     private static com.networknt.schema.Schema errorSchema(NegativeRequest request) {
-        Operation operation = request.operation();
-        String response = "/paths/" + operation.pathTemplate().replace("~", "~0").replace("/", "~1") + "/"
-                + operation.method() + "/responses/400";
-        String ref = request.spec().document().at(response + "/$ref").asText("");
-        String at = ref.isEmpty() ? response : ref.substring(1);
-        return request.spec().schemaAt(at + "/content/application~1json/schema");
+        String at = request.spec().resolvedPointer(request.operation().pointer() + "/responses/400")
+                + "/content/application~1json/schema";
+        return request.spec().document().at(at).isMissingNode() ? null : request.spec().schemaAt(at);
     }
 
     private static HttpResponse<String> send(NegativeRequest request) throws Exception {
