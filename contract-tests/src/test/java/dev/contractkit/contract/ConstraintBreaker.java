@@ -113,6 +113,12 @@ final class ConstraintBreaker {
     /** The smallest valid value: required properties only, minItems items, the first fitting scalar. */
     JsonNode minimal(JsonNode raw) {
         ObjectNode schema = resolve(raw, "").schema();
+        for (String choice : List.of("oneOf", "anyOf")) {
+            if (!schema.has("type") && schema.path(choice).size() > 0) {
+                // the first alternative: vendors tell theirs apart by a one-value enum (Vayu's pricing "type")
+                return minimal(schema.get(choice).get(0));
+            }
+        }
         switch (type(schema)) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
