@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.stub.spec.QueryValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -70,15 +71,54 @@ final class ConstraintBreaker {
 
     /** The cases of a path parameter's schema; only text ones, since a path carries nothing else. */
     List<Case> parameterCases(String name, JsonNode schema) {
+        return parameterCases(name, schema, "path parameter", JsonNode::isTextual);
+    }
+
+    private List<Case> parameterCases(String name, JsonNode schema, String owner, Predicate<JsonNode> sendable) {
         List<Case> cases = new ArrayList<>();
-        valueCases(resolve(schema, "path parameter"), name, UnaryOperator.identity(), cases);
-        cases.removeIf(c -> c.value() != null && !c.value().isTextual());
+        valueCases(resolve(schema, owner), name, UnaryOperator.identity(), cases);
+        cases.removeIf(c -> c.value() != null && !sendable.test(c.value()));
+        return cases;
+    }
+
+    /** A property's schema in an object schema ($refs followed, allOf merged), or a missing node. */
+    JsonNode property(JsonNode objectSchema, String name) {
+        return resolve(objectSchema, "").schema().path("properties").path(name);
+    }
+
+    /**
+     * The cases of a query parameter's schema. A query value travels as text and is read back as its schema's
+     * type, so a case is kept only when its text, read back so, still breaks that keyword alone (no null in a
+     * query); a required parameter left out is a case of its own.
+     */
+    List<Case> queryCases(String name, JsonNode schema, boolean required) {
+        List<Case> cases = new ArrayList<>();
+        ObjectNode resolved = resolve(schema, "query parameter").schema();
+        for (Case c : parameterCases(name, schema, "query parameter", value -> true)) {
+            if (c.value() == null) {
+                cases.add(c);
+                continue;
+            }
+            JsonNode read = QueryValues.typed(resolved, List.of(c.value().asText()));
+            if (!c.kind().equals("nullable") && failures(resolved, read).equals(Set.of(c.kind()))) {
+                cases.add(new Case(c.kind(), name, c.declaredIn(), text(c.value().asText()), null));
+            }
+        }
+        if (required) {
+            cases.add(new Case("required", name, "query parameter", null, null));
+        }
         return cases;
     }
 
     /** The smallest valid value: required properties only, minItems items, the first fitting scalar. */
     JsonNode minimal(JsonNode raw) {
         ObjectNode schema = resolve(raw, "").schema();
+        for (String choice : List.of("oneOf", "anyOf")) {
+            if (!schema.has("type") && schema.path(choice).size() > 0) {
+                // the first alternative: vendors tell theirs apart by a one-value enum (Vayu's pricing "type")
+                return minimal(schema.get(choice).get(0));
+            }
+        }
         switch (type(schema)) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
@@ -92,7 +132,10 @@ final class ConstraintBreaker {
             default -> {
                 int minLength = Math.max(1, schema.path("minLength").asInt(0));
                 return Stream.of(schema.get("example"), schema.get("default"), schema.path("enum").get(0),
-                                text(FORMAT_SAMPLES.get(schema.path("format").asText())), text("a".repeat(minLength)),
+                                text(FORMAT_SAMPLES.get(schema.path("format").asText())),
+                                text(schema.has("pattern") ? PatternSamples.fitting(schema.get("pattern").asText(),
+                                        sample -> failures(schema, text(sample)).isEmpty()) : null),
+                                text("a".repeat(minLength)),
                                 schema.has("minimum") ? schema.get("minimum") : NODES.numberNode(0),
                                 NODES.booleanNode(false))
                         .filter(Objects::nonNull)

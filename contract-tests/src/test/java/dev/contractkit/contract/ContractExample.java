@@ -17,8 +17,9 @@ import java.util.Map;
  * {@link ContractExamples}; never written in Java.
  *
  * @param given    {"customers":[...], "fault":{...}}, or missing
- * @param request  {"pathParams":{...}, "headers":{name: value or null to leave out}, and one of "body",
- *                 "rawBody" (text sent as is) or "bodyOfSize" (a JSON body of that many bytes)}
+ * @param request  {"pathParams":{...}, "query":{name: value or [values]}, "headers":{name: value or null to
+ *                 leave out}, and one of "body", "rawBody" (text sent as is) or "bodyOfSize" (a JSON body of
+ *                 that many bytes)}
  * @param matchByShape pointers into the answer compared by JSON type only (undocumented wording)
  */
 record ContractExample(Vendor vendor, OpenApiSpec spec, Operation operation, String name, JsonNode given,
@@ -49,6 +50,18 @@ record ContractExample(Vendor vendor, OpenApiSpec spec, Operation operation, Str
             path = path.replace("{" + p.getKey() + "}", p.getValue());
         }
         return path;
+    }
+
+    /** The query parameters to send, by name: a scalar, or an array for a repeated parameter. */
+    Map<String, JsonNode> query() {
+        Map<String, JsonNode> query = new LinkedHashMap<>();
+        request.path("query").fields().forEachRemaining(e -> query.put(e.getKey(), e.getValue()));
+        return query;
+    }
+
+    /** The request path with its query string, as sent over HTTP. */
+    String pathAndQuery() {
+        return path() + QueryStrings.of(query());
     }
 
     /** Headers to send: a bearer token and JSON unless the example says otherwise (null leaves one out). */
@@ -94,6 +107,11 @@ record ContractExample(Vendor vendor, OpenApiSpec spec, Operation operation, Str
     String responseSchemaPointer() {
         return "/paths/" + operation.pathTemplate().replace("~", "~0").replace("/", "~1") + "/" + operation.method()
                 + "/responses/" + status + "/content/application~1json/schema";
+    }
+
+    /** Whether the spec gives the documented answer's status a JSON schema (a vendor file may give it none). */
+    boolean hasResponseSchema() {
+        return !spec.document().at(spec.resolvedPointer(responseSchemaPointer())).isMissingNode();
     }
 
     /** The pointer of the documented answer in the spec (its response object). */

@@ -2,16 +2,16 @@ package dev.contractkit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.contract.ClientArguments.ClientRequest;
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Operation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Calls an operation through the generated client of its vendor, found by convention (tag -> XxxApi,
- * operationId -> method), so an example of any operation is sent without Java written for it.
+ * operationId -> method), so any operation is sent without Java written for it.
  */
 final class GeneratedClientCall {
 
@@ -19,12 +19,18 @@ final class GeneratedClientCall {
     record Outcome(int status, Object data, String errorBody) {
     }
 
-    private final ContractExample example;
+    private final OpenApiSpec spec;
+    private final Operation operation;
     private final String basePackage;
 
+    GeneratedClientCall(Vendor vendor, OpenApiSpec spec, Operation operation) {
+        this.spec = spec;
+        this.operation = operation;
+        this.basePackage = "dev.contractkit." + vendor.prefix() + ".client";
+    }
+
     GeneratedClientCall(ContractExample example) {
-        this.example = example;
-        this.basePackage = "dev.contractkit." + example.vendor().prefix() + ".client";
+        this(example.vendor(), example.spec(), example.operation());
     }
 
     ObjectMapper json() throws ReflectiveOperationException {
@@ -32,8 +38,8 @@ final class GeneratedClientCall {
         return (ObjectMapper) mapper.getClass().getMethod("getMapper").invoke(mapper);
     }
 
-    /** Sends the operation with these path parameters and body to baseUrl, with the bearer token when given. */
-    Outcome send(String baseUrl, String token, Map<String, String> pathParams, JsonNode body) throws Exception {
+    /** Sends the request to baseUrl, with the bearer token when given; Unsendable when its types forbid it. */
+    Outcome send(String baseUrl, String token, ClientRequest request) throws Exception {
         Object client = Class.forName(basePackage + ".ApiClient").getConstructor().newInstance();
         client.getClass().getMethod("setBasePath", String.class).invoke(client, baseUrl);
         if (token != null) {
@@ -41,8 +47,8 @@ final class GeneratedClientCall {
         }
         Class<?> apiClass = Class.forName(basePackage + ".api." + apiName());
         Object api = apiClass.getConstructor(client.getClass()).newInstance(client);
-        Method method = method(apiClass, example.operation().id() + "WithHttpInfo");
-        Object[] args = arguments(method, pathParams, body);
+        Method method = method(apiClass, operation.id() + "WithHttpInfo");
+        Object[] args = ClientArguments.of(method, operation, json(), request);
         try {
             Object response = method.invoke(api, args);
             int status = (Integer) response.getClass().getMethod("getStatusCode").invoke(response);
@@ -57,27 +63,17 @@ final class GeneratedClientCall {
         }
     }
 
-    /** The generated API class: the operation's first tag, camel-cased, plus "Api". */
+    /** The generated API class: the operation's first tag, camel-cased, plus "Api" (DefaultApi untagged). */
     private String apiName() {
-        JsonNode tags = example.spec().document().at(ContractExamples.operationPointer(example.operation()) + "/tags");
+        JsonNode tags = spec.document().at(operation.pointer() + "/tags");
         String tag = tags.isEmpty() ? "default" : tags.get(0).asText();
-        return Character.toUpperCase(tag.charAt(0)) + tag.substring(1) + "Api";
-    }
-
-    private Object[] arguments(Method method, Map<String, String> pathParams, JsonNode body) throws Exception {
-        Parameter[] parameters = method.getParameters();
-        Object[] args = new Object[parameters.length];
-        List<String> names = example.operation().pathParamNames();
-        for (int i = 0; i < parameters.length; i++) {
-            Class<?> type = parameters[i].getType();
-            if (i < names.size()) {
-                String value = pathParams.get(names.get(i));
-                args[i] = type == UUID.class ? UUID.fromString(value) : value;
-            } else {
-                args[i] = json().treeToValue(body, type);
+        StringBuilder name = new StringBuilder();
+        for (String word : tag.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
             }
         }
-        return args;
+        return name + "Api";
     }
 
     private static Method method(Class<?> type, String name) {

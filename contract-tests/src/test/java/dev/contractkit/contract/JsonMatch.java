@@ -43,6 +43,11 @@ final class JsonMatch {
             for (int i = 0; i < expected.size(); i++) {
                 compare(at + "/" + i, expected.get(i), actual.get(i), byShape, out);
             }
+        } else if (expected.isNumber() && actual.isNumber()) {
+            // 0 documented and 0.0 read back into a BigDecimal are the same amount
+            if (expected.decimalValue().compareTo(actual.decimalValue()) != 0) {
+                out.add(where + ": documented " + expected + ", was " + actual);
+            }
         } else if (!expected.equals(actual)) {
             out.add(where + ": documented " + expected + ", was " + actual);
         }

@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpecChangeLoopTest {
 
+    private static final YAMLMapper YAML = new YAMLMapper();
     static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
 
     @TempDir
@@ -31,10 +38,8 @@ class SpecChangeLoopTest {
 
     @Test
     void anOptionalResponseFieldAddedRegeneratesTheClientWithItsGetterAndPasses() throws Exception {
-        Build build = build("layer.yaml", spec -> spec.replace(
-                "        status:\n          type: string\n          enum:\n            - ACTIVE",
-                "        loyalty_tier:\n          type: string\n          nullable: true\n"
-                        + "        status:\n          type: string\n          enum:\n            - ACTIVE"));
+        Build build = build("layer.yaml", edited(spec -> properties(spec, "Customer").putObject("loyalty_tier")
+                .put("type", "string").put("nullable", true)));
 
         assertEquals(0, build.exit(), build::output);
         assertTrue(build.output().contains("layer.yaml: changed, compatibly"), build::output);
@@ -44,9 +49,10 @@ class SpecChangeLoopTest {
 
     @Test
     void aRemovedResponseFieldFailsTheGateNamingIt() throws Exception {
-        Build build = build("layer.yaml", spec -> spec.replace(
-                "        notes:\n          type: string\n          nullable: true\n        status:",
-                "        status:").replace("        - notes\n        - status", "        - status"));
+        Build build = build("layer.yaml", edited(spec -> {
+            properties(spec, "Customer").remove("notes");
+            removeValue(schema(spec, "Customer"), "required", "notes");
+        }));
 
         assertNotEquals(0, build.exit());
         assertTrue(build.output().contains("response 200: field data.notes removed"), build::output);
@@ -54,7 +60,7 @@ class SpecChangeLoopTest {
 
     @Test
     void aRemovedEnumValueFailsTheGateNamingIt() throws Exception {
-        Build build = build("vayu.yaml", spec -> spec.replaceFirst("        - GBP\n", ""));
+        Build build = build("vayu.yaml", edited(spec -> removeValue(schema(spec, "Currency"), "enum", "GBP")));
 
         assertNotEquals(0, build.exit());
         assertTrue(build.output().contains("field currency enum narrowed: [GBP] removed"), build::output);
@@ -70,6 +76,46 @@ class SpecChangeLoopTest {
     }
 
     private record Build(int exit, String output) {
+    }
+
+    /**
+     * A change made on the spec's tree, not its text, so it applies however the file is laid out; the copy
+     * is written back as YAML (the gate compares meaning, not layout). The user's spec is never touched.
+     */
+    private static UnaryOperator<String> edited(Consumer<ObjectNode> edit) {
+        return text -> {
+            try {
+                ObjectNode spec = (ObjectNode) YAML.readTree(text);
+                ObjectNode before = spec.deepCopy();
+                edit.accept(spec);
+                assertNotEquals(before, spec, "the edit changed nothing");
+                return YAML.writeValueAsString(spec);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static ObjectNode schema(ObjectNode spec, String name) {
+        JsonNode schema = spec.at("/components/schemas/" + name);
+        assertTrue(schema.isObject(), "the spec has no schema " + name);
+        return (ObjectNode) schema;
+    }
+
+    private static void removeValue(ObjectNode schema, String keyword, String value) {
+        assertTrue(schema.path(keyword).isArray(), "no " + keyword + " list in " + schema);
+        ArrayNode array = (ArrayNode) schema.get(keyword);
+        for (int i = array.size() - 1; i >= 0; i--) {
+            if (array.get(i).asText().equals(value)) {
+                array.remove(i);
+            }
+        }
+    }
+
+    private static ObjectNode properties(ObjectNode spec, String schemaName) {
+        JsonNode properties = schema(spec, schemaName).path("properties");
+        assertTrue(properties.isObject(), "schema " + schemaName + " has no properties");
+        return (ObjectNode) properties;
     }
 
     /** Copies the project's build files and specs, applies the change to one spec, builds gate and client. */

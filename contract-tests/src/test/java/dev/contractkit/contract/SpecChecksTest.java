@@ -1,11 +1,9 @@
 package dev.contractkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.Violation;
-import dev.contractkit.stub.spec.OpenApiSpec;
-import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,7 @@ class SpecChecksTest {
     @TestFactory
     Stream<DynamicTest> everyDocumentedAnswerFitsItsSchema() {
         return ContractExamples.all().stream().map(e -> DynamicTest.dynamicTest(e.testName("answer fits schema"), () -> {
+            assumeTrue(e.hasResponseSchema(), () -> e.id() + ": the spec gives " + e.status() + " no schema");
             List<Violation> misfits = RequestValidator.check(
                     e.spec().schemaAt(e.spec().resolvedPointer(e.responseSchemaPointer())), e.responseBody(), "body");
             assertTrue(misfits.isEmpty(), () -> e.id() + ": documented answer does not fit its schema: " + misfits);
@@ -41,9 +40,13 @@ class SpecChecksTest {
                 }));
     }
 
+    /**
+     * Examples are opt-in by operation: one with none (most of a vendor's whole file) is still tested, by the
+     * requests EveryOperation*Test derive from the spec; one that has examples must have them all.
+     */
     @TestFactory
-    Stream<DynamicTest> everyDocumentedStatusOfEveryOperationHasAnExample() {
-        return operations().map(o -> DynamicTest.dynamicTest(o.vendor().prefix() + "/" + o.operation().id()
+    Stream<DynamicTest> everyDocumentedStatusOfAnExemplifiedOperationHasAnExample() {
+        return VendorOperation.all().filter(o -> examplesOf(o).findAny().isPresent()).map(o -> DynamicTest.dynamicTest(o.vendor().prefix() + "/" + o.operation().id()
                 + " [documented statuses]", () -> {
             Set<String> documented = new TreeSet<>();
             o.spec().document().at(ContractExamples.operationPointer(o.operation()) + "/responses")
@@ -55,16 +58,6 @@ class SpecChecksTest {
             assertTrue(exemplified.stream().anyMatch(s -> s.startsWith("2")),
                     () -> o.vendor().prefix() + "/" + o.operation().id() + " has no success example");
         }));
-    }
-
-    private record VendorOperation(Vendor vendor, OpenApiSpec spec, Operation operation) {
-    }
-
-    private static Stream<VendorOperation> operations() {
-        return Stream.of(Vendor.values()).flatMap(v -> {
-            OpenApiSpec spec = ContractExamples.spec(v);
-            return spec.operations().stream().map(o -> new VendorOperation(v, spec, o));
-        });
     }
 
     private static Stream<ContractExample> examplesOf(VendorOperation o) {

@@ -1,0 +1,49 @@
+package dev.contractkit.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.RequestValidator;
+import dev.contractkit.stub.spec.Route;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a client sent to WireMock, read back and checked against the spec by the stub's own validator. */
+final class SentRequests {
+
+    private SentRequests() {
+    }
+
+    /** The request's path, decoded, without its query. */
+    static String path(LoggedRequest sent) {
+        return URI.create(sent.getUrl()).getPath();
+    }
+
+    /** The body as JSON; a missing node when none was sent. */
+    static JsonNode body(LoggedRequest sent) throws IOException {
+        String text = sent.getBodyAsString();
+        return text == null || text.isEmpty() ? MissingNode.getInstance() : SpecDocument.JSON.readTree(text);
+    }
+
+    /** Where the request does not fit the spec: route, path parameters, query parameters and body. */
+    static List<Violation> misfits(OpenApiSpec spec, LoggedRequest sent) throws IOException {
+        Route route = spec.route(sent.getMethod().getName(), path(sent));
+        List<Violation> misfits = new ArrayList<>(RequestValidator.pathParams(route));
+        misfits.addAll(RequestValidator.queryParams(route.operation(), QueryStrings.parse(sent.getUrl())));
+        JsonNode body = body(sent);
+        if (route.operation().hasBody()) {
+            if (!body.isMissingNode()) {
+                misfits.addAll(RequestValidator.body(route.operation(), body));
+            } else if (route.operation().bodyRequired()) {
+                misfits.add(new Violation("body", "is required", true));
+            }
+        } else if (!body.isMissingNode()) {
+            misfits.add(new Violation("body", "was sent to an operation that takes none", false));
+        }
+        return misfits;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.contractkit.contract;
+
+import dev.contractkit.stub.StubServer;
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.engine.Collection;
+import java.util.Map;
+
+/** The stub's collections as examples name them: "customers" is the collection whose path ends so. */
+final class StubCollections {
+
+    private StubCollections() {
+    }
+
+    /** The concrete path of the named collection, its scope filled from the example's path parameters. */
+    static String path(StubServer stub, Vendor vendor, String name, Map<String, String> pathParams) {
+        for (Collection collection : stub.state().vendor(vendor).model().collections()) {
+            if (collection.template().endsWith("/" + name)) {
+                return PathTemplates.fillRaw(collection.template(), pathParams);
+            }
+        }
+        throw new AssertionError("an example gives " + name + ", which is no collection of " + vendor.prefix()
+                + ": " + stub.state().vendor(vendor).model().collections().stream().map(Collection::template).toList());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.contractkit.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.stub.StubServer;
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.engine.Behaviour;
+import dev.contractkit.stub.engine.Collection;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Operation;
+import dev.contractkit.stub.spec.QueryParam;
+import dev.contractkit.stub.spec.RequestValidator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds a valid request for any operation from the spec alone, for operations no example documents:
+ * every value is the smallest one its schema accepts (its example or default first), so a new operation
+ * in a new spec version is tested with no new code.
+ */
+final class ValidRequests {
+
+    private final Vendor vendor;
+    private final OpenApiSpec spec;
+    private final ConstraintBreaker schemas;
+
+    ValidRequests(Vendor vendor, OpenApiSpec spec) {
+        this.vendor = vendor;
+        this.spec = spec;
+        this.schemas = new ConstraintBreaker(spec.document());
+    }
+
+    /** Values that fit their schemas, nothing looked up: all a client or the stub's validation needs. */
+    ValidRequest fitting(Operation operation, boolean everyQueryParam) {
+        Map<String, String> path = new LinkedHashMap<>();
+        operation.pathParamSchemas().forEach((name, schema) ->
+                path.put(name, schemas.minimal(schema.getSchemaNode()).asText()));
+        for (String name : operation.pathParamNames()) {
+            path.putIfAbsent(name, "x"); // a parameter the spec gives no schema
+        }
+        Map<String, JsonNode> query = new LinkedHashMap<>();
+        for (QueryParam param : operation.queryParams().values()) {
+            if (everyQueryParam || param.required()) {
+                query.put(param.name(), schemas.minimal(param.schemaNode()));
+            }
+        }
+        return new ValidRequest(operation, path, query, body(operation));
+    }
+
+    /**
+     * A valid request whose item exists: for an operation on a collection or one of its items, an item is
+     * seeded first (in a scope of its own, which seeding creates) and its id, or the field a lookup finds it
+     * by, goes into the path. Only required query parameters are sent.
+     */
+    ValidRequest existing(Operation operation, StubServer stub) {
+        ValidRequest fitting = fitting(operation, false);
+        Behaviour behaviour = stub.state().vendor(vendor).model().behaviour(operation);
+        Collection collection = behaviour.collection();
+        if (collection == null) {
+            return fitting;
+        }
+        Map<String, String> path = new LinkedHashMap<>(fitting.pathParams());
+        ObjectNode item = SpecDocument.JSON.createObjectNode();
+        String lookupParam = null;
+        if (behaviour.kind() == Behaviour.Kind.LOOKUP) {
+            String field = behaviour.detail().asText();
+            lookupParam = operation.pathParamNames().get(operation.pathParamNames().size() - 1);
+            JsonNode value = schemas.minimal(schemas.property(collection.itemSchema(), field));
+            item.set(field, value);
+            path.put(lookupParam, value.asText());
+        }
+        ObjectNode seeded = stub.state().seed(vendor, PathTemplates.fillRaw(collection.template(), path), item);
+        if (operation.pathParamNames().contains(collection.idParam()) && !collection.idParam().equals(lookupParam)) {
+            path.put(collection.idParam(), seeded.path(collection.idField()).asText());
+        }
+        return new ValidRequest(operation, path, fitting.query(), fitting.body());
+    }
+
+    /** The request schema's own example when it fits, else the smallest body the schema accepts. */
+    private JsonNode body(Operation operation) {
+        if (!operation.hasBody()) {
+            return MissingNode.getInstance();
+        }
+        JsonNode example = spec.document().at(spec.resolvedPointer(operation.pointer() + "/requestBody")
+                + "/content/application~1json/example");
+        if (!example.isMissingNode() && RequestValidator.body(operation, example).isEmpty()) {
+            return example;
+        }
+        return schemas.minimal(operation.bodySchema().getSchemaNode());
+    }
+}
