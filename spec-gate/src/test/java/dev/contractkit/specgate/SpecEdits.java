@@ -16,10 +16,22 @@ import java.util.function.UnaryOperator;
 /** An edit of a copy of a real spec, run through the gate in-process: its breaks and its changelog. */
 final class SpecEdits {
 
-    static final Path SPECS = Path.of(System.getProperty("specs.dir", "../specs"));
+    /**
+     * The specs the edits start from: the test's own copies (the seed's Vayu file and a one-operation Layer
+     * spec), not the user's specs/, so the catalogue holds whatever vendor file a user drops in.
+     */
+    static final Path SPECS = fixtures();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     record Verdict(List<String> breaks, String changelog) {
+    }
+
+    private static Path fixtures() {
+        try {
+            return Path.of(SpecEdits.class.getResource("/catalogue").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final Path dir;
@@ -28,7 +40,7 @@ final class SpecEdits {
         this.dir = dir;
     }
 
-    /** The gate's verdict after a text edit of a copy of specs/NAME; fails if the edit did not apply. */
+    /** The gate's verdict after a text edit of a copy of the spec NAME; fails if the edit did not apply. */
     Verdict text(String name, UnaryOperator<String> edit) throws IOException {
         String original = Files.readString(SPECS.resolve(name));
         String changed = edit.apply(original);
