@@ -110,7 +110,7 @@ final class Answers {
         JsonNode resolved = schemas.resolve(schema);
         ObjectNode shell = JSON.objectNode();
         for (JsonNode required : resolved.path("required")) {
-            shell.set(required.asText(), samples.of(schemas.property(resolved, required.asText())));
+            shell.set(required.asText(), samples.required(schemas.property(resolved, required.asText())));
         }
         return shell;
     }

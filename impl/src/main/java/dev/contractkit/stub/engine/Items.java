@@ -142,6 +142,13 @@ final class Items {
      */
     ObjectNode completeTo(ObjectNode item, JsonNode itemSchema) {
         JsonNode schema = schemas.resolve(itemSchema);
+        // A default the schema declares is what the vendor answers for a field never set (Vayu's aliases: []).
+        schema.path("properties").fields().forEachRemaining(property -> {
+            JsonNode declared = schemas.resolve(property.getValue()).get("default");
+            if (declared != null && !item.has(property.getKey())) {
+                item.set(property.getKey(), declared.deepCopy());
+            }
+        });
         for (JsonNode required : schema.path("required")) {
             String field = required.asText();
             if (!item.has(field)) {

@@ -68,15 +68,17 @@ final class Listing {
         for (String name : List.of("nextCursor", "next_cursor", "cursor", "next")) {
             pagination.put(name, next);
         }
+        // Layer answers total_count only when show_total_count=true is asked: otherwise it is left out.
         boolean countAsked = !operation.queryParams().containsKey("show_total_count")
                 || "true".equals(request.queryValue("show_total_count"));
-        for (String name : List.of("total", "totalCount", "total_count", "count")) {
-            pagination.put(name, countAsked ? JSON.numberNode(kept.size()) : JSON.nullNode());
+        if (countAsked) {
+            for (String name : List.of("total", "totalCount", "total_count", "count")) {
+                pagination.put(name, JSON.numberNode(kept.size()));
+            }
         }
-        if (sortBy != null) {
-            pagination.put("sort_by", JSON.textNode(sortBy));
-            pagination.put("sortBy", JSON.textNode(sortBy));
-        }
+        JsonNode sortedBy = sortBy == null ? JSON.nullNode() : JSON.textNode(sortBy);
+        pagination.put("sort_by", sortedBy);
+        pagination.put("sortBy", sortedBy);
         String sortOrder = order == null ? "ASC" : order.toUpperCase(Locale.ROOT);
         pagination.put("sort_order", JSON.textNode(sortOrder));
         pagination.put("sortOrder", JSON.textNode(sortOrder));
@@ -157,6 +159,7 @@ final class Listing {
         } catch (IllegalArgumentException notBase64) {
             // answered below
         }
-        throw StubException.invalid(List.of(new Violation("cursor", "is not a cursor this API gave out", false)));
+        throw new StubException(dev.contractkit.stub.error.ErrorKind.BAD_CURSOR, "The cursor was not handed out by this list",
+                List.of(new Violation("cursor", "is not a cursor this API gave out", false)));
     }
 }

@@ -28,10 +28,15 @@ public final class Samples {
     }
 
     public JsonNode of(JsonNode schema) {
-        return of(schema, 0);
+        return of(schema, 0, false);
     }
 
-    private JsonNode of(JsonNode raw, int depth) {
+    /** The same, but objects get only the properties they require: the frame of an answer built around items. */
+    JsonNode required(JsonNode schema) {
+        return of(schema, 0, true);
+    }
+
+    private JsonNode of(JsonNode raw, int depth, boolean onlyRequired) {
         JsonNode schema = schemas.resolve(raw);
         if (schema.has("example") && !schema.get("example").isNull()) {
             return schema.get("example").deepCopy();
@@ -48,7 +53,7 @@ public final class Samples {
         }
         for (String choice : new String[] {"oneOf", "anyOf"}) {
             if (schema.path(choice).size() > 0) {
-                return of(schema.get(choice).get(0), depth + 1);
+                return of(schema.get(choice).get(0), depth + 1, onlyRequired);
             }
         }
         String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
@@ -56,8 +61,8 @@ public final class Samples {
             return schema.path("nullable").asBoolean() ? JSON.nullNode() : type.equals("array") ? JSON.arrayNode() : JSON.objectNode();
         }
         return switch (type) {
-            case "object" -> object(schema, depth);
-            case "array" -> array(schema, depth);
+            case "object" -> object(schema, depth, onlyRequired);
+            case "array" -> array(schema, depth, onlyRequired);
             case "integer" -> JSON.numberNode(Math.max(0, schema.path("minimum").asLong(0)));
             case "number" -> JSON.numberNode(Math.max(0, schema.path("minimum").asDouble(0)));
             case "boolean" -> JSON.booleanNode(false);
@@ -66,16 +71,22 @@ public final class Samples {
         };
     }
 
-    private ObjectNode object(JsonNode schema, int depth) {
+    private ObjectNode object(JsonNode schema, int depth, boolean onlyRequired) {
         ObjectNode object = JSON.objectNode();
-        schema.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), of(p.getValue(), depth + 1)));
+        java.util.Set<String> required = new java.util.HashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        schema.path("properties").fields().forEachRemaining(p -> {
+            if (!onlyRequired || required.contains(p.getKey())) {
+                object.set(p.getKey(), of(p.getValue(), depth + 1, onlyRequired));
+            }
+        });
         return object;
     }
 
-    private ArrayNode array(JsonNode schema, int depth) {
+    private ArrayNode array(JsonNode schema, int depth, boolean onlyRequired) {
         ArrayNode array = JSON.arrayNode();
         for (int i = 0; i < schema.path("minItems").asInt(0); i++) {
-            array.add(of(schema.path("items"), depth + 1));
+            array.add(of(schema.path("items"), depth + 1, onlyRequired));
         }
         return array;
     }

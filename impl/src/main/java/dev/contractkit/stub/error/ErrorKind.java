@@ -4,6 +4,8 @@ package dev.contractkit.stub.error;
 public enum ErrorKind {
     INVALID_REQUEST(400),
     MALFORMED_JSON(400),
+    /** A list's cursor that no page handed out: Layer's pagination page names the error PaginationCursor. */
+    BAD_CURSOR(400),
     UNAUTHORIZED(401),
     NOT_FOUND(404),
     /** What the resource belongs to does not exist (a Layer business): Layer words it apart. */
@@ -29,7 +31,7 @@ public enum ErrorKind {
     /** The kind for a status Jersey itself produced (unknown path, wrong method, ...). */
     public static ErrorKind ofStatus(int status) {
         for (ErrorKind kind : values()) {
-            if (kind.status == status && kind != MALFORMED_JSON) {
+            if (kind.status == status && kind != MALFORMED_JSON && kind != BAD_CURSOR) {
                 return kind;
             }
         }

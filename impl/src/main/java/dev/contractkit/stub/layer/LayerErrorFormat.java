@@ -40,6 +40,7 @@ public final class LayerErrorFormat implements ErrorFormat {
     private static String type(StubException error) {
         return switch (error.kind()) {
             case INVALID_REQUEST, MALFORMED_JSON -> "BadRequest";
+            case BAD_CURSOR -> "PaginationCursor";
             case UNAUTHORIZED -> "Unauthorized";
             case NOT_FOUND, OWNER_NOT_FOUND -> "ResourceNotFound";
             case METHOD_NOT_ALLOWED -> "MethodNotAllowed";

@@ -43,7 +43,7 @@ public final class VayuErrorFormat implements ErrorFormat {
 
     private static String code(StubException error) {
         return switch (error.kind()) {
-            case INVALID_REQUEST -> error.violations().size() > 1 ? "validation_failed"
+            case INVALID_REQUEST, BAD_CURSOR -> error.violations().size() > 1 ? "validation_failed"
                     : error.violations().isEmpty() ? "bad_request"
                     : error.violations().get(0).missing() ? "parameter_missing" : "parameter_invalid";
             case MALFORMED_JSON, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> "bad_request";
