@@ -184,7 +184,7 @@ class VendorFileDropInTest {
 
     /** The project's sources and build files, without what builds made. */
     private void copyProject() throws IOException {
-        for (String file : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties")) {
+        for (String file : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "README.md")) {
             copyFile(ROOT.resolve(file), copy.resolve(file));
         }
         for (String folder : Stream.concat(MODULES.stream(), Stream.of("specs")).toList()) {
