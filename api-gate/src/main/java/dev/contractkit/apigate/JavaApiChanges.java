@@ -72,11 +72,12 @@ final class JavaApiChanges {
             }
             case MODIFIED -> {
                 judge(name, type, "changed");
-                type.getConstructors().stream().filter(JavaApiChanges::isPublic)
-                        .forEach(c -> member(name, c, JavaNames.signature(c.getNewConstructor().or(c::getOldConstructor).orElseThrow())));
-                type.getMethods().stream().filter(JavaApiChanges::isPublic)
-                        .forEach(m -> member(name, m, JavaNames.signature(m.getNewMethod().or(m::getOldMethod).orElseThrow())));
-                type.getFields().stream().filter(JavaApiChanges::isPublic).forEach(f -> field(name, f));
+                String binaryName = type.getFullyQualifiedName();
+                type.getConstructors().stream().filter(JavaApiChanges::isPublic).forEach(c ->
+                        member(binaryName, c, JavaNames.signature(c.getNewConstructor().or(c::getOldConstructor).orElseThrow())));
+                type.getMethods().stream().filter(JavaApiChanges::isPublic).forEach(m ->
+                        member(binaryName, m, JavaNames.signature(m.getNewMethod().or(m::getOldMethod).orElseThrow())));
+                type.getFields().stream().filter(JavaApiChanges::isPublic).forEach(f -> field(binaryName, f));
             }
             default -> {
             }
@@ -96,8 +97,9 @@ final class JavaApiChanges {
         return name.contains("$") && removedClasses.contains(name.substring(0, name.lastIndexOf('$')));
     }
 
-    private void member(String owner, JApiBehavior member, String signature) {
-        String where = JavaNames.simple(owner) + "." + signature;
+    private void member(String ownerBinaryName, JApiBehavior member, String signature) {
+        String owner = JavaNames.qualified(ownerBinaryName);
+        String where = JavaNames.simple(ownerBinaryName) + "." + signature;
         if (member.getChangeStatus() == JApiChangeStatus.NEW) {
             added.add("method " + where);
             judge(owner + "." + signature, member, "added");
@@ -114,8 +116,9 @@ final class JavaApiChanges {
         }
     }
 
-    private void field(String owner, JApiField field) {
-        String where = JavaNames.simple(owner) + "." + field.getName();
+    private void field(String ownerBinaryName, JApiField field) {
+        String owner = JavaNames.qualified(ownerBinaryName);
+        String where = JavaNames.simple(ownerBinaryName) + "." + field.getName();
         if (field.getChangeStatus() == JApiChangeStatus.REMOVED) {
             removed.add("field " + where);
             breaks.add(owner + "." + field.getName() + ": field removed");
