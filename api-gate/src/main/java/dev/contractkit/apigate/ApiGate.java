@@ -62,7 +62,7 @@ public final class ApiGate {
         Path sources = client.resolve("target/baseline-sources").resolve(stem).resolve("src/main/java");
         if (!Files.exists(baseline) || Files.mismatch(spec, baseline) == -1) {
             if (Files.exists(changelog)) {
-                JavaChangelog.write(changelog, JavaChangelog.unchanged(stem));
+                JavaChangelog.write(changelog, JavaChangelog.unchanged(name));
             }
             return List.of();
         }

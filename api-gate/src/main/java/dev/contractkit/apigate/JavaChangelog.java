@@ -25,9 +25,8 @@ final class JavaChangelog {
         Files.writeString(changelog, (kept.isEmpty() || kept.endsWith("\n\n") ? kept : kept.stripTrailing() + "\n\n") + section);
     }
 
-    static String unchanged(String clientPackage) {
-        return HEADING + "\n\nThe client (`" + clientPackage + "`) is generated from the same spec as its baseline: "
-                + "its Java API is unchanged.\n";
+    static String unchanged(String specName) {
+        return HEADING + "\n\n" + specName + " is its baseline byte for byte: the client's Java API is the baseline's.\n";
     }
 
     static String of(String clientPackage, String baselineName, JavaApiChanges changes) {
