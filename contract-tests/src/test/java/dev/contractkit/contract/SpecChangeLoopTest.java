@@ -1,6 +1,7 @@
 package dev.contractkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,19 +33,37 @@ class SpecChangeLoopTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+    /** The seed's Vayu file and a one-operation Layer spec, which the spec gate's own catalogue edits too. */
+    static final Path FIXTURES = ROOT.resolve("spec-gate/src/test/resources/catalogue");
 
     @TempDir
     Path copy;
 
     @Test
-    void anOptionalResponseFieldAddedRegeneratesTheClientWithItsGetterAndPasses() throws Exception {
-        Build build = build("layer.yaml", edited(spec -> properties(spec, "Customer").putObject("loyalty_tier")
-                .put("type", "string").put("nullable", true)));
+    void additionsRegenerateTheClientPassAndAreListedInYourJava() throws Exception {
+        Build build = build("layer.yaml", spec -> edited(s -> properties(s, "Customer").putObject("loyalty_tier")
+                .put("type", "string").put("nullable", true)).apply(spec)
+                .replace("  /v1/businesses/{business_id}/customers/{customer_id}:\n", GET_CUSTOMER));
 
         assertEquals(0, build.exit(), build::output);
         assertTrue(build.output().contains("layer.yaml: changed, compatibly"), build::output);
         assertTrue(javap(copy.resolve("generated-client/target/classes"), "dev.contractkit.layer.client.model.Customer")
                 .contains("getLoyaltyTier()"));
+        String yourJava = yourJava("layer.md");
+        assertTrue(yourJava.contains("- method Customer.getLoyaltyTier()"), yourJava);
+        assertTrue(yourJava.contains("- method CustomersApi.getCustomer(UUID, UUID)"), yourJava);
+        assertFalse(yourJava.contains("source-incompatible"), yourJava);
+    }
+
+    @Test
+    void aWireIdenticalRestructuringFailsNamingTheRemovedClassAndItsReplacement() throws Exception {
+        Build build = build("vayu.yaml", SpecChangeLoopTest::moveResponseCustomerToComponents);
+
+        assertNotEquals(0, build.exit());
+        assertTrue(build.output().contains("[spec-gate] vayu.yaml: unchanged"), build::output);
+        assertTrue(build.output().contains("vayu.yaml: dev.contractkit.vayu.client.model.UpdateCustomerResponseCustomer: "
+                + "class removed (schema moved to components/schemas/Customer; wire unchanged)"), build::output);
+        assertTrue(yourJava("vayu.md").contains("- class dev.contractkit.vayu.client.model.Customer\n"), build::output);
     }
 
     @Test
@@ -118,14 +137,67 @@ class SpecChangeLoopTest {
         return (ObjectNode) properties;
     }
 
-    /** Copies the project's build files and specs, applies the change to one spec, builds gate and client. */
+    /** A second operation on Layer's customer path: a GET of the customer. */
+    private static final String GET_CUSTOMER = """
+              /v1/businesses/{business_id}/customers/{customer_id}:
+                get:
+                  tags:
+                    - customers
+                  operationId: getCustomer
+                  parameters:
+                    - name: business_id
+                      in: path
+                      required: true
+                      schema:
+                        type: string
+                        format: uuid
+                    - name: customer_id
+                      in: path
+                      required: true
+                      schema:
+                        type: string
+                        format: uuid
+                  responses:
+                    '200':
+                      description: The customer
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/CustomerResponse'
+            """;
+
+    /** Vayu's inline response customer, moved as it is to components/schemas/Customer: the same wire. */
+    private static String moveResponseCustomerToComponents(String spec) {
+        String inline = "        customer:\n          type: object\n";
+        int start = spec.indexOf(inline);
+        int end = spec.indexOf("      required:\n        - customer\n", start);
+        String schema = spec.substring(start + inline.length(), end).replaceAll("(?m)^    ", "");
+        return spec.substring(0, start) + "        customer:\n          $ref: '#/components/schemas/Customer'\n"
+                + spec.substring(end).replace("    Contact:\n", "    Customer:\n      type: object\n" + schema + "    Contact:\n");
+    }
+
+    /** The "Your Java" section of a changelog the nested build wrote. */
+    private String yourJava(String changelog) throws IOException {
+        String text = Files.readString(copy.resolve("spec-gate/target/spec-changes").resolve(changelog));
+        int section = text.indexOf("## Your Java");
+        assertTrue(section >= 0, text);
+        return text.substring(section);
+    }
+
+    /** Copies the project's build files and specs, applies the change to one spec, builds the gates and the client. */
     private Build build(String specName, UnaryOperator<String> change) throws Exception {
         for (String file : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "generated-client/pom.xml",
-                "generated-server/pom.xml", "impl/pom.xml", "contract-tests/pom.xml", "spec-gate/pom.xml")) {
+                "generated-server/pom.xml", "impl/pom.xml", "contract-tests/pom.xml", "spec-gate/pom.xml", "api-gate/pom.xml")) {
             copyFile(ROOT.resolve(file), copy.resolve(file));
         }
         copyTree(ROOT.resolve("spec-gate/src/main"), copy.resolve("spec-gate/src/main"));
-        copyTree(ROOT.resolve("specs"), copy.resolve("specs"));
+        copyTree(ROOT.resolve("api-gate/src/main"), copy.resolve("api-gate/src/main"));
+        // The loop is tried on fixed specs of the tests' own, each its own baseline, not on the user's specs/:
+        // the edits below must apply, and hold, whatever vendor file a user has dropped in.
+        for (String name : List.of("vayu.yaml", "layer.yaml", "stub-admin.yaml")) {
+            copyFile(FIXTURES.resolve(name), copy.resolve("specs").resolve(name));
+            copyFile(FIXTURES.resolve(name), copy.resolve("specs/baseline").resolve(name));
+        }
         Path spec = copy.resolve("specs").resolve(specName);
         String original = Files.readString(spec);
         String changed = change.apply(original);
@@ -133,7 +205,7 @@ class SpecChangeLoopTest {
         Files.writeString(spec, changed);
 
         Process maven = new ProcessBuilder(copy.resolve("mvnw").toString(), "-B", "-o", "-f", copy.resolve("pom.xml").toString(),
-                "-pl", "spec-gate,generated-client", "package", "-DskipTests").redirectErrorStream(true).start();
+                "-pl", "spec-gate,generated-client,api-gate", "package", "-DskipTests").redirectErrorStream(true).start();
         String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(maven.waitFor(5, TimeUnit.MINUTES), "the build must end");
         return new Build(maven.exitValue(), output);
