@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VendorFileDropInTest {
 
     static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
-    private static final List<String> MODULES = List.of("spec-gate", "generated-client", "generated-server", "impl",
+    private static final List<String> MODULES = List.of("spec-gate", "generated-client", "api-gate", "generated-server", "impl",
             "contract-tests");
 
     @TempDir
