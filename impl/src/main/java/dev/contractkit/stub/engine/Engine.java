@@ -43,7 +43,7 @@ public final class Engine {
     private final Listing listing;
     private final WriteRule writeRule;
     private final AnswerRule answerRule;
-    private final NotFound notFound;
+    private final Scopes scopes;
 
     public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, AnswerRule answerRule,
             NotFound notFound) {
@@ -54,7 +54,7 @@ public final class Engine {
         this.answers = new Answers(model);
         this.listing = new Listing(model.schemas());
         this.writeRule = writeRule;
-        this.notFound = notFound;
+        this.scopes = new Scopes(model, store, notFound);
     }
 
     public ResourceModel model() {
@@ -83,9 +83,9 @@ public final class Engine {
 
     /** Stores a new item, or (create-as-upsert) merges into the one holding the same upsert field: 201 or 200. */
     private Answer create(Operation operation, Collection collection, Map<String, String> params, JsonNode sent) {
-        String scope = scope(collection, params);
+        String scope = Scopes.scope(collection, params);
         String upsertOn = collection.rules().path("upsertOn").asText(null);
-        return store.inScope(collection.template(), scope, creatable(collection, params), s -> {
+        return store.inScope(collection.template(), scope, scopes.creatable(collection, params), s -> {
             JsonNode key = upsertOn == null || sent == null ? null : sent.get(upsertOn);
             ObjectNode existing = key == null || key.isNull() ? null : s.find(upsertOn, key);
             if (existing != null) {
@@ -99,7 +99,7 @@ public final class Engine {
             s.put(created.path(collection.idField()).asText(), created, collection.uniqueFields(), collection.noun());
             int status = documents(operation, 201) ? 201 : operation.successStatus();
             return new Answer(status, answers.item(operation, status, collection, created));
-        }).orElseThrow(() -> scopeNotFound(collection, scope));
+        }).orElseThrow(() -> scopes.scopeNotFound(collection, scope));
     }
 
     /**
@@ -108,8 +108,8 @@ public final class Engine {
      */
     private Answer createEach(Operation operation, Collection collection, Map<String, String> params, JsonNode sent,
             JsonNode rule) {
-        String scope = scope(collection, params);
-        List<ObjectNode> created = store.inScope(collection.template(), scope, creatable(collection, params), s -> {
+        String scope = Scopes.scope(collection, params);
+        List<ObjectNode> created = store.inScope(collection.template(), scope, scopes.creatable(collection, params), s -> {
             List<ObjectNode> all = new java.util.ArrayList<>();
             for (JsonNode element : sent.path(rule.path("createsEach").asText())) {
                 ObjectNode item = items.created(write(collection, scope, element,
@@ -117,24 +117,24 @@ public final class Engine {
                 all.add(s.put(item.path(collection.idField()).asText(), item, collection.uniqueFields(), collection.noun()));
             }
             return all;
-        }).orElseThrow(() -> scopeNotFound(collection, scope));
+        }).orElseThrow(() -> scopes.scopeNotFound(collection, scope));
         int status = operation.successStatus();
         return new Answer(status, answers.listedIn(operation, status, rule.path("answersIn").asText(null), created));
     }
 
     private Answer found(Operation operation, Collection collection, Map<String, String> params,
             java.util.function.UnaryOperator<ObjectNode> view) {
-        String scope = scope(collection, params);
+        String scope = Scopes.scope(collection, params);
         String id = params.get(collection.idParam());
         ObjectNode item = store.inScope(collection.template(), scope, false, s -> s.get(id))
-                .orElseThrow(() -> missing(collection, scope, id));
+                .orElseThrow(() -> scopes.missing(collection, scope, id));
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, view.apply(item)));
     }
 
     /** An update (fields merged) or an action (fields set), on a copy stored only when it succeeds. */
     private Answer changed(Operation operation, Collection collection, Map<String, String> params, String id,
             JsonNode sent, ObjectNode set) {
-        String scope = scope(collection, params);
+        String scope = Scopes.scope(collection, params);
         ObjectNode updated = store.inScope(collection.template(), scope, false, s -> {
             ObjectNode current = s.get(id);
             if (current == null) {
@@ -143,7 +143,7 @@ public final class Engine {
             ObjectNode next = set != null ? items.touched(merge(current, set), collection)
                     : write(collection, scope, sent, current, false);
             return s.put(id, next, collection.uniqueFields(), collection.noun());
-        }).orElseThrow(() -> missing(collection, scope, id));
+        }).orElseThrow(() -> scopes.missing(collection, scope, id));
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, updated));
     }
 
@@ -154,17 +154,17 @@ public final class Engine {
     }
 
     private Answer deleted(Operation operation, Collection collection, Map<String, String> params) {
-        String scope = scope(collection, params);
+        String scope = Scopes.scope(collection, params);
         String id = params.get(collection.idParam());
         ObjectNode removed = store.inScope(collection.template(), scope, false, s -> s.remove(id))
-                .orElseThrow(() -> missing(collection, scope, id));
+                .orElseThrow(() -> scopes.missing(collection, scope, id));
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, removed));
     }
 
     private Answer list(Operation operation, Collection collection, Map<String, String> params, ValidatedRequest request) {
-        String scope = scope(collection, params);
-        List<ObjectNode> all = store.inScope(collection.template(), scope, creatable(collection, params),
-                ResourceStore.Scope::items).orElseThrow(() -> scopeNotFound(collection, scope));
+        String scope = Scopes.scope(collection, params);
+        List<ObjectNode> all = store.inScope(collection.template(), scope, scopes.creatable(collection, params),
+                ResourceStore.Scope::items).orElseThrow(() -> scopes.scopeNotFound(collection, scope));
         Listing.Page page = listing.page(operation, collection, all, request);
         return new Answer(operation.successStatus(),
                 answers.page(operation, operation.successStatus(), collection, page.items(), page.pagination()));
@@ -172,9 +172,9 @@ public final class Engine {
 
     private Answer lookup(Operation operation, Collection collection, Map<String, String> params, String field) {
         String value = params.values().stream().reduce((a, b) -> b).orElse("");
-        String scope = scope(collection, params);
-        ObjectNode item = store.inScope(collection.template(), scope, creatable(collection, params),
-                s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> missing(collection, scope, value));
+        String scope = Scopes.scope(collection, params);
+        ObjectNode item = store.inScope(collection.template(), scope, scopes.creatable(collection, params),
+                s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> scopes.missing(collection, scope, value));
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, item));
     }
 
@@ -187,64 +187,6 @@ public final class Engine {
 
     private static boolean documents(Operation operation, int status) {
         return operation.documentedStatuses().contains(status);
-    }
-
-    /**
-     * Whether the collection's scope may be made on first use: always when it has none, when what it
-     * belongs to is an item the stub holds (a customer's sub-collection); a Layer business is not in the
-     * spec, so it must have been loaded or seeded.
-     */
-    private boolean creatable(Collection collection, Map<String, String> params) {
-        if (collection.scopeParams().isEmpty()) {
-            return true;
-        }
-        Collection owner = owner(collection);
-        if (owner == null) {
-            return false;
-        }
-        String id = params.get(owner.idParam());
-        return store.inScope(owner.template(), scope(owner, params), creatable(owner, params), s -> s.get(id)).isPresent();
-    }
-
-    /** The collection whose item this collection hangs under (/customers for /customers/{customerId}/x), or null. */
-    private Collection owner(Collection collection) {
-        String parent = ResourceModel.parent(collection.template());
-        for (Collection candidate : model.collections()) {
-            if (candidate.itemTemplate().equals(parent)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    /** The values of the collection's scope parameters, joined: "" for an unscoped collection. */
-    static String scope(Collection collection, Map<String, String> params) {
-        return String.join("/", collection.scopeParams().stream().map(params::get).toList());
-    }
-
-    private StubException missing(Collection collection, String scope, String id) {
-        if (!collection.scopeParams().isEmpty() && !store.hasScope(collection.template(), scope)) {
-            return scopeNotFound(collection, scope);
-        }
-        return new StubException(ErrorKind.NOT_FOUND, notFound.item(collection.noun(), id));
-    }
-
-    /** What the collection belongs to is unknown: "Business 73f3… not found", named by the segment before it. */
-    private StubException scopeNotFound(Collection collection, String scope) {
-        Collection owner = owner(collection);
-        if (owner != null) {
-            return new StubException(ErrorKind.NOT_FOUND, notFound.item(owner.noun(), scope.substring(scope.lastIndexOf('/') + 1)));
-        }
-        String[] segments = collection.template().split("/");
-        String ownerNoun = "Resource";
-        for (int i = segments.length - 1; i > 0; i--) {
-            if (ResourceModel.isParam(segments[i]) && !ResourceModel.isParam(segments[i - 1])) {
-                ownerNoun = ResourceModel.noun(segments[i - 1]);
-                break;
-            }
-        }
-        String id = scope.substring(scope.lastIndexOf('/') + 1);
-        return new StubException(ErrorKind.OWNER_NOT_FOUND, notFound.owner(ownerNoun, id));
     }
 
     /** How a vendor words a miss: Vayu "Customer with id … not found", Layer "Customer … not found". */

@@ -31,8 +31,8 @@ public final class ResourceModel {
         Set<String> templates = operations.stream().map(Operation::pathTemplate).collect(Collectors.toSet());
         for (Operation operation : operations) {
             String template = operation.pathTemplate();
-            if (isParam(last(template)) && isCollection(parent(template), templates, operations)) {
-                collections.computeIfAbsent(parent(template), c -> collection(c, spec, operations));
+            if (PathTemplates.isParam(PathTemplates.last(template)) && isCollection(PathTemplates.parent(template), templates, operations)) {
+                collections.computeIfAbsent(PathTemplates.parent(template), c -> collection(c, spec, operations));
             }
         }
         for (Operation operation : operations) {
@@ -68,18 +68,18 @@ public final class ResourceModel {
 
     /** A path ending in a parameter is an item when its parent has an operation, or the item has more than GET. */
     private static boolean isCollection(String template, Set<String> templates, List<Operation> operations) {
-        if (template.isEmpty() || isParam(last(template))) {
+        if (template.isEmpty() || PathTemplates.isParam(PathTemplates.last(template))) {
             return false;
         }
         return templates.contains(template) || operations.stream().anyMatch(o ->
-                parent(o.pathTemplate()).equals(template) && isParam(last(o.pathTemplate()))
+                PathTemplates.parent(o.pathTemplate()).equals(template) && PathTemplates.isParam(PathTemplates.last(o.pathTemplate()))
                         && !o.method().equals("get"));
     }
 
     private Collection collection(String template, OpenApiSpec spec, List<Operation> operations) {
         List<String> scopeParams = new ArrayList<>();
         for (String segment : template.split("/")) {
-            if (isParam(segment)) {
+            if (PathTemplates.isParam(segment)) {
                 scopeParams.add(segment.substring(1, segment.length() - 1));
             }
         }
@@ -89,8 +89,8 @@ public final class ResourceModel {
         String source = null;
         for (Operation operation : operations) {
             String t = operation.pathTemplate();
-            if (parent(t).equals(template) && isParam(last(t))) {
-                idParam = param(last(t));
+            if (PathTemplates.parent(t).equals(template) && PathTemplates.isParam(PathTemplates.last(t))) {
+                idParam = PathTemplates.param(PathTemplates.last(t));
                 idSchema = pathParamSchema(spec, operation, idParam);
                 if ((itemSchema == null || operation.method().equals("get")) && !responseSchema(operation).isMissingNode()) {
                     itemSchema = unwrap(responseSchema(operation), template);
@@ -99,7 +99,7 @@ public final class ResourceModel {
             }
         }
         JsonNode rules = rules(spec, template, idParam);
-        return new Collection(template, noun(last(template)), List.copyOf(scopeParams), idParam, idSchema,
+        return new Collection(template, PathTemplates.noun(PathTemplates.last(template)), List.copyOf(scopeParams), idParam, idSchema,
                 itemSchema == null ? JsonNodeFactory.instance.objectNode() : itemSchema, source, rules);
     }
 
@@ -134,7 +134,7 @@ public final class ResourceModel {
         if (own != null && method.equals("get")) {
             return new Behaviour(Behaviour.Kind.LIST, own, rule);
         }
-        Collection ofItem = isParam(last(template)) ? collections.get(parent(template)) : null;
+        Collection ofItem = PathTemplates.isParam(PathTemplates.last(template)) ? collections.get(PathTemplates.parent(template)) : null;
         if (ofItem != null) {
             switch (method) {
                 case "get" -> {
@@ -149,16 +149,16 @@ public final class ResourceModel {
                 default -> { }
             }
         }
-        if (rule.has("set") && !isParam(last(template)) && isParam(last(parent(template)))) {
-            Collection ofAction = collections.get(parent(parent(template)));
+        if (rule.has("set") && !PathTemplates.isParam(PathTemplates.last(template)) && PathTemplates.isParam(PathTemplates.last(PathTemplates.parent(template)))) {
+            Collection ofAction = collections.get(PathTemplates.parent(PathTemplates.parent(template)));
             if (ofAction != null) {
                 return new Behaviour(Behaviour.Kind.ACTION, ofAction, rule.get("set"));
             }
         }
-        if (method.equals("get") && isParam(last(template)) && !isParam(last(parent(template)))) {
-            Collection looked = collections.get(parent(parent(template)));
-            String field = last(parent(template));
-            if (looked != null && (field.equals(param(last(template)))
+        if (method.equals("get") && PathTemplates.isParam(PathTemplates.last(template)) && !PathTemplates.isParam(PathTemplates.last(PathTemplates.parent(template)))) {
+            Collection looked = collections.get(PathTemplates.parent(PathTemplates.parent(template)));
+            String field = PathTemplates.last(PathTemplates.parent(template));
+            if (looked != null && (field.equals(PathTemplates.param(PathTemplates.last(template)))
                     || !schemas.property(looked.itemSchema(), field).isMissingNode())) {
                 return new Behaviour(Behaviour.Kind.LOOKUP, looked, JsonNodeFactory.instance.textNode(field));
             }
@@ -209,7 +209,7 @@ public final class ResourceModel {
     /** The property of an answer that holds the item (or items), or null when the answer is the item. */
     String wrapperProperty(JsonNode answer, String collectionTemplate) {
         JsonNode resolved = schemas.resolve(answer);
-        String noun = noun(last(collectionTemplate)).toLowerCase(Locale.ROOT).replace(" ", "");
+        String noun = PathTemplates.noun(PathTemplates.last(collectionTemplate)).toLowerCase(Locale.ROOT).replace(" ", "");
         List<String> objects = new ArrayList<>();
         for (var it = schemas.properties(resolved); it.hasNext(); ) {
             var property = it.next();
@@ -229,43 +229,15 @@ public final class ResourceModel {
         return objects.contains("data") ? "data" : null;
     }
 
-    private static JsonNode pathParamSchema(OpenApiSpec spec, Operation operation, String name) {
+    private JsonNode pathParamSchema(OpenApiSpec spec, Operation operation, String name) {
         for (String owner : List.of(operation.pointer(), operation.pointer().substring(0, operation.pointer().lastIndexOf('/')))) {
             for (JsonNode param : spec.document().at(owner + "/parameters")) {
-                JsonNode resolved = new Schemas(spec.document()).resolve(param);
+                JsonNode resolved = schemas.resolve(param);
                 if (name.equals(resolved.path("name").asText())) {
-                    return new Schemas(spec.document()).resolve(resolved.path("schema"));
+                    return schemas.resolve(resolved.path("schema"));
                 }
             }
         }
         return JsonNodeFactory.instance.objectNode().put("type", "string");
-    }
-
-    /** "customers" -> "Customer", "catalog-products" -> "Catalog product", "businesses" -> "Business". */
-    static String noun(String segment) {
-        String words = segment.replaceAll("([a-z])([A-Z])", "$1 $2").replace('-', ' ').replace('_', ' ')
-                .toLowerCase(Locale.ROOT);
-        String singular = words.endsWith("sses") || words.endsWith("ches") || words.endsWith("shes") || words.endsWith("xes")
-                ? words.substring(0, words.length() - 2)
-                : words.endsWith("ies") ? words.substring(0, words.length() - 3) + "y"
-                : words.endsWith("s") && !words.endsWith("ss") ? words.substring(0, words.length() - 1) : words;
-        return singular.isEmpty() ? singular : Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
-    }
-
-    static boolean isParam(String segment) {
-        return segment.startsWith("{") && segment.endsWith("}");
-    }
-
-    static String param(String segment) {
-        return segment.substring(1, segment.length() - 1);
-    }
-
-    static String last(String template) {
-        return template.substring(template.lastIndexOf('/') + 1);
-    }
-
-    static String parent(String template) {
-        int slash = template.lastIndexOf('/');
-        return slash <= 0 ? "" : template.substring(0, slash);
     }
 }

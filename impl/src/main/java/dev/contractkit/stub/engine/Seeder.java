@@ -119,7 +119,7 @@ public final class Seeder {
         for (Collection collection : model.collections()) {
             List<String> own = new ArrayList<>();
             for (String segment : collection.template().split("/")) {
-                if (!segment.isEmpty() && !ResourceModel.isParam(segment)) {
+                if (!segment.isEmpty() && !PathTemplates.isParam(segment)) {
                     own.add(segment);
                 }
             }
