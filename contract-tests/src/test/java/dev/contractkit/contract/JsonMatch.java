@@ -5,9 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
-/** Where an answer differs from the documented one, field by field, each difference named by its pointer. */
+/**
+ * Where an answer differs from the documented one, field by field, each difference named by its pointer. A
+ * documented text with an ellipsis ("Business 73f3… not found") is the vendor's words with something left out:
+ * the words around each "…" must be answered, in order, and the ellipsis stands for any text between them.
+ */
 final class JsonMatch {
+
+    private static final String ELLIPSIS = "\u2026";
 
     private JsonMatch() {
     }
@@ -48,8 +55,26 @@ final class JsonMatch {
             if (expected.decimalValue().compareTo(actual.decimalValue()) != 0) {
                 out.add(where + ": documented " + expected + ", was " + actual);
             }
+        } else if (elides(expected)) {
+            if (!actual.isTextual() || !elided(expected.textValue()).matcher(actual.textValue()).matches()) {
+                out.add(where + ": documented the words " + expected + " (… for any text), was " + actual);
+            }
         } else if (!expected.equals(actual)) {
             out.add(where + ": documented " + expected + ", was " + actual);
         }
+    }
+
+    private static boolean elides(JsonNode expected) {
+        return expected.isTextual() && expected.textValue().contains(ELLIPSIS);
+    }
+
+    /** The documented words, quoted, with each ellipsis standing for one or more characters. */
+    private static Pattern elided(String documented) {
+        StringBuilder regex = new StringBuilder();
+        String[] words = documented.split(ELLIPSIS, -1);
+        for (int i = 0; i < words.length; i++) {
+            regex.append(i == 0 ? "" : ".+").append(Pattern.quote(words[i]));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

@@ -88,6 +88,11 @@ public final class StubServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /** The address and port the server's socket is bound to, as the socket reports it (not as asked for). */
+    InetSocketAddress boundAddress() {
+        return http.getAddress();
+    }
+
     /** http://host:port, without a trailing slash. */
     public URI baseUri() {
         return baseUri;

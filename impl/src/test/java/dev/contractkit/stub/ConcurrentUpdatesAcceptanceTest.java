@@ -1,14 +1,18 @@
 package dev.contractkit.stub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.store.ReadersHeldTogether;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,20 +21,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many clients updating the same customer at once, over real HTTP, each writer owning its own request fields:
- * once all are done the stored customer holds every writer's last value, so no update was lost to another's
- * read-modify-write. The fields come from the spec: every request property that can carry a value unique to a
- * writer and a round ("t3-499" in a string, 3499 in a number, inside an array or an object); enums, patterned
- * strings and booleans cannot, and are left out.
+ * Many clients updating the same customer at once, over real HTTP, each writer owning its own request fields, so
+ * no update may be lost to another's read-modify-write. The fields come from the spec: every request property that
+ * can carry a value unique to a writer and a round ("t3-499" in a string, 3499 in a number, inside an array or an
+ * object); enums, patterned strings and booleans cannot, and are left out.
+ * <p>
+ * Two phases. First, forced rounds: every writer sends one update at once and the store's test probe
+ * ({@link ReadersHeldTogether}) holds each reader until all others have read too or wait for the scope's lock, so
+ * without the lock all of them read the same customer and all but one update are lost, every run. Then free
+ * rounds, as many clients would send them. After every forced round the stored customer shows every writer's
+ * round, and in every answer no writer's field goes backwards: it shows each other writer's field at least at the
+ * round that writer had been answered before the request was sent, and at least at the round this writer saw in
+ * an earlier answer.
  */
 class ConcurrentUpdatesAcceptanceTest {
 
-    private static final int UPDATES_PER_WRITER = 500;
+    private static final int FORCED_ROUNDS = 3;
+    private static final int FREE_ROUNDS = 300;
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -67,54 +81,132 @@ class ConcurrentUpdatesAcceptanceTest {
         List<String> fields = properties.keySet().stream().filter(field -> !aliases.contains(field))
                 .filter(field -> marker(schemas, properties.get(field), 0, 0) != null).toList();
         // A vendor file with fewer markable fields (Vayu's whole file has 12) gets one writer each, at least 4.
-        writers = Math.min(writers, fields.size());
-        assertTrue(writers >= 4, vendor + " has only " + fields.size() + " markable fields: " + fields);
+        int count = Math.min(writers, fields.size());
+        assertTrue(count >= 4, vendor + " has only " + fields.size() + " markable fields: " + fields);
         UpdateTarget target = new UpdateTarget(stub, vendor);
+        Progress progress = new Progress(target, fields.subList(0, count),
+                (writer, round) -> marker(schemas, properties.get(fields.get(writer)), writer, round));
 
+        ReadersHeldTogether held = ReadersHeldTogether.install(stub.state().vendor(vendor).store(),
+                target.collection(), target.scope());
+        try {
+            for (int round = 0; round < FORCED_ROUNDS; round++) {
+                int thisRound = round;
+                held.arm(count);
+                inParallel(count, writer -> progress.write(writer, thisRound));
+                held.disarm();
+                assertNull(held.problem(), vendor + " round " + round + " could not be forced: " + held.problem());
+                progress.assertStoredHoldsEveryWritersRound(round);
+            }
+        } finally {
+            held.uninstall();
+        }
+        inParallel(count, writer -> {
+            for (int round = FORCED_ROUNDS; round < FORCED_ROUNDS + FREE_ROUNDS; round++) {
+                progress.write(writer, round);
+            }
+        });
+        progress.assertStoredHoldsEveryWritersRound(FORCED_ROUNDS + FREE_ROUNDS - 1);
+    }
+
+    /** Runs one task a writer, all released at once; rethrows the first failure. */
+    private static void inParallel(int writers, WriterTask task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 int writer = w;
-                String field = fields.get(w);
-                JsonNode schema = properties.get(field);
                 done.add(pool.submit(() -> {
                     go.await();
-                    for (int round = 0; round < UPDATES_PER_WRITER; round++) {
-                        write(target, field, marker(schemas, schema, writer, round));
-                    }
+                    task.run(writer);
                     return null;
                 }));
             }
             go.countDown();
             pool.shutdown();
             assertTrue(pool.awaitTermination(LIMIT.toSeconds(), TimeUnit.SECONDS),
-                    writers + " writers x " + UPDATES_PER_WRITER + " updates did not finish within " + LIMIT);
+                    writers + " writers did not finish within " + LIMIT);
             for (Future<?> writer : done) {
                 rethrow(writer);
             }
         } finally {
             pool.shutdownNow();
         }
-
-        ObjectNode stored = target.stored();
-        for (int w = 0; w < writers; w++) {
-            String field = fields.get(w);
-            JsonNode last = marker(schemas, properties.get(field), w, UPDATES_PER_WRITER - 1);
-            assertEquals(target.expectedField(field, last), target.storedField(stored, field),
-                    vendor + " " + field + " lost writer " + w + "'s last update");
-        }
     }
 
-    /** One update of one field: it must succeed, and its answer must show the value just written. */
-    private static void write(UpdateTarget target, String field, JsonNode value) {
-        ObjectNode body = NODES.objectNode();
-        body.set(field, value);
-        Answer answer = StubHttp.put(target.url(), body.toString());
-        assertEquals(200, answer.status(), () -> "PUT " + body + " answered " + answer.body());
-        assertEquals(target.expectedField(field, value), target.storedField(answer.customer(), field),
-                () -> "the answer to PUT " + body + " does not show it");
+    private interface WriterTask {
+        void run(int writer) throws Exception;
+    }
+
+    /**
+     * What each writer has written and been answered: the round its field shows (read back from the value, -1
+     * for the value it had before), the last round each writer was answered, and what each writer has seen of
+     * the others.
+     */
+    private static final class Progress {
+        private final UpdateTarget target;
+        private final List<String> fields;
+        private final BiFunction<Integer, Integer, JsonNode> marker;
+        private final List<Map<JsonNode, Integer>> rounds = new ArrayList<>();
+        private final AtomicIntegerArray answered;
+        /** seen[w][o]: the round of writer o's field in writer w's latest answer (only w's thread writes it). */
+        private final int[][] seen;
+
+        Progress(UpdateTarget target, List<String> fields, BiFunction<Integer, Integer, JsonNode> marker) {
+            this.target = target;
+            this.fields = fields;
+            this.marker = marker;
+            for (int w = 0; w < fields.size(); w++) {
+                Map<JsonNode, Integer> byValue = new HashMap<>();
+                for (int round = 0; round < FORCED_ROUNDS + FREE_ROUNDS; round++) {
+                    byValue.put(target.expectedField(fields.get(w), marker.apply(w, round)), round);
+                }
+                rounds.add(byValue);
+            }
+            answered = new AtomicIntegerArray(fields.size());
+            seen = new int[fields.size()][fields.size()];
+            for (int w = 0; w < fields.size(); w++) {
+                answered.set(w, -1);
+                Arrays.fill(seen[w], -1);
+            }
+        }
+
+        /** One update of the writer's field: a 200 showing it, and no other writer's field gone backwards. */
+        void write(int writer, int round) {
+            int[] before = new int[fields.size()];
+            for (int w = 0; w < before.length; w++) {
+                before[w] = answered.get(w);
+            }
+            ObjectNode body = NODES.objectNode();
+            body.set(fields.get(writer), marker.apply(writer, round));
+            Answer answer = StubHttp.put(target.url(), body.toString());
+            assertEquals(200, answer.status(), () -> "PUT " + body + " answered " + answer.body());
+            ObjectNode customer = answer.customer();
+            assertEquals(round, roundOf(writer, customer), () -> "the answer to PUT " + body + " does not show it");
+            for (int other = 0; other < fields.size(); other++) {
+                int shown = roundOf(other, customer);
+                int o = other;
+                assertTrue(shown >= Math.max(before[other], seen[writer][other]), () -> "writer " + writer
+                        + "'s round " + round + " was answered with " + fields.get(o) + " at round " + shown
+                        + ", after writer " + o + " had been answered round " + before[o] + " and this writer had"
+                        + " seen round " + seen[writer][o] + ": an update was lost");
+                seen[writer][other] = shown;
+            }
+            answered.accumulateAndGet(writer, round, Math::max);
+        }
+
+        void assertStoredHoldsEveryWritersRound(int round) {
+            ObjectNode stored = target.stored();
+            for (int w = 0; w < fields.size(); w++) {
+                assertEquals(round, roundOf(w, stored), target.vendor() + " " + fields.get(w) + " lost writer " + w
+                        + "'s update of round " + round + ": " + stored);
+            }
+        }
+
+        private int roundOf(int writer, ObjectNode customer) {
+            return rounds.get(writer).getOrDefault(target.storedField(customer, fields.get(writer)), -1);
+        }
     }
 
     /**

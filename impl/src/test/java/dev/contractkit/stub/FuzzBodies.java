@@ -21,7 +21,7 @@ import net.jqwik.api.Tuple;
 /**
  * Request bodies for an operation, as bytes on the wire: valid ones drawn from its schema, ones broken in one
  * place against the schema, and raw ones (cut, garbled, non-UTF-8, random bytes, oversized). Each says what the
- * generator meant it to be; the spec's validator has the last word (see RequestFuzzTest).
+ * generator meant it to be; the fuzz's own judge has the last word (SpecJudge, see RequestFuzzTest).
  */
 final class FuzzBodies {
 

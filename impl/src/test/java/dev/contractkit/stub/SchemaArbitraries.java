@@ -308,7 +308,8 @@ final class SchemaArbitraries {
                 schema.path("format").asText());
     }
 
-    private static boolean fits(JsonNode schema, String s) {
+    /** Whether a string fits the schema's lengths, pattern and format (also the fuzz's judge's test of strings). */
+    static boolean fits(JsonNode schema, String s) {
         int length = s.codePointCount(0, s.length());
         if (length < schema.path("minLength").asInt(0) || length > schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
             return false;

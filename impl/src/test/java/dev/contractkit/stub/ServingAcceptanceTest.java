@@ -3,6 +3,7 @@ package dev.contractkit.stub;
 import static dev.contractkit.stub.StubHttp.LAYER_CUSTOMER;
 import static dev.contractkit.stub.StubHttp.VAYU_CUSTOMER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contractkit.stub.StubHttp.Answer;
@@ -10,6 +11,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +20,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import dev.contractkit.stub.junit.StubServerTest;
@@ -41,15 +47,36 @@ class ServingAcceptanceTest {
         assertEquals(stub.baseUri() + "/layer", stub.url(Vendor.LAYER));
     }
 
+    /** The socket itself, not the URL the stub prints: a wildcard bind would print the same URL. */
+    @Test
+    void theListeningSocketIsBoundTo127001Only() {
+        InetSocketAddress bound = stub.boundAddress();
+        assertEquals(stub.port(), bound.getPort());
+        assertFalse(bound.getAddress().isAnyLocalAddress(), "bound to the wildcard address: " + bound);
+        assertEquals("127.0.0.1", bound.getAddress().getHostAddress(), "bound to " + bound);
+    }
+
+    /**
+     * Every other address of this machine refuses the connection. 127.0.0.2 is always tried: on Linux the whole
+     * of 127/8 is loopback, so a wildcard bind answers there even on a machine with no network interface up.
+     */
     @Test
     void isNotReachableOnOtherAddresses() throws Exception {
-        InetAddress other = InetAddress.getLocalHost();
-        org.junit.jupiter.api.Assumptions.assumeFalse(other.isLoopbackAddress(), "this machine has no other address to try");
-        try (Socket socket = new Socket()) {
-            socket.connect(new java.net.InetSocketAddress(other, stub.port()), 1000);
-            throw new AssertionError("stub answered on " + other);
-        } catch (java.io.IOException refused) {
-            // expected: bound to 127.0.0.1 only
+        List<InetAddress> others = new ArrayList<>(List.of(InetAddress.getByName("127.0.0.2")));
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp()) {
+                Collections.list(nic.getInetAddresses()).stream()
+                        .filter(a -> !a.getHostAddress().equals("127.0.0.1") && !a.isLinkLocalAddress())
+                        .forEach(others::add);
+            }
+        }
+        for (InetAddress other : others) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(other, stub.port()), 1000);
+                throw new AssertionError("stub answered on " + other);
+            } catch (java.io.IOException refused) {
+                // expected: bound to 127.0.0.1 only
+            }
         }
     }
 

@@ -45,7 +45,7 @@ class UpdateSemanticsAcceptanceTest {
         ObjectNode after = StubHttp.put(vayu, "{\"name\":\"Acme 2\",\"legalName\":null}").customer();
 
         assertEquals("Acme 2", after.get("name").asText());
-        assertTrue(after.path("legalName").isMissingNode() || after.get("legalName").isNull(), "legalName cleared");
+        assertTrue(after.has("legalName") && after.get("legalName").isNull(), () -> "legalName answered as null: " + after);
         assertEquals(before.get("aliases"), after.get("aliases"));
         assertEquals(before.get("externalId"), after.get("externalId"));
     }
@@ -69,6 +69,41 @@ class UpdateSemanticsAcceptanceTest {
         assertTrue(after.get("email").isNull());
         assertEquals("keep me", after.get("notes").asText());
         assertEquals("Jane Roe", after.get("individual_name").asText());
+    }
+
+    /**
+     * Vayu's response schema marks legalName nullable (and several fields not): a field cleared with null is
+     * answered as null, as stored; a field never given a value is left out.
+     */
+    @Test
+    void vayuAnswersAClearedFieldAsNullAndLeavesOutFieldsNeverSet() {
+        ObjectNode after = StubHttp.put(vayu, "{\"legalName\":null}").customer();
+
+        assertTrue(after.has("legalName") && after.get("legalName").isNull(), () -> "cleared legalName: " + after);
+        assertFalse(after.has("contacts"), () -> "contacts were never set: " + after);
+        assertFalse(after.has("currency"), () -> "currency was never set: " + after);
+        ObjectNode later = StubHttp.current(vayu);
+        assertTrue(later.has("legalName") && later.get("legalName").isNull(), () -> "a later answer: " + later);
+    }
+
+    /** A tag's dimension id is one per key within the business: the same key, again or on another customer. */
+    @Test
+    void layerDimensionIdsAreStablePerKey() {
+        String other = stub.url(Vendor.LAYER) + "/v1/businesses/" + LAYER_BUSINESS
+                + "/customers/9b2d4e6f-1a3c-4e5f-8a7b-0c1d2e3f4a5b";
+        JsonNode first = StubHttp.put(layer, "{\"tags\":[{\"key\":\"region\",\"value\":\"west\"},"
+                + "{\"key\":\"tier\",\"value\":\"gold\"}]}").customer().get("transaction_tags");
+        JsonNode again = StubHttp.put(layer, "{\"tags\":[{\"key\":\"region\",\"value\":\"east\"}]}").customer()
+                .get("transaction_tags");
+        JsonNode elsewhere = StubHttp.put(other, "{\"tags\":[{\"key\":\"tier\",\"value\":\"silver\"}]}").customer()
+                .get("transaction_tags");
+
+        String region = first.get(0).get("dimension_id").asText();
+        String tier = first.get(1).get("dimension_id").asText();
+        assertNotEquals(region, tier, "two keys, two dimensions");
+        assertEquals(region, again.get(0).get("dimension_id").asText(), "region's dimension after another value");
+        assertEquals(tier, elsewhere.get(0).get("dimension_id").asText(), "tier's dimension on another customer");
+        assertNotEquals(first.get(0).get("id").asText(), again.get(0).get("id").asText(), "each tag its own id");
     }
 
     @Test

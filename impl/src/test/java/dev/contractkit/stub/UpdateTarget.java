@@ -19,6 +19,16 @@ record UpdateTarget(StubServer stub, Vendor vendor) {
         return stub.url(vendor) + (vendor == Vendor.VAYU ? StubHttp.VAYU_CUSTOMER : StubHttp.LAYER_CUSTOMER);
     }
 
+    /** The path template of the customers' collection, as the store files them. */
+    String collection() {
+        return vendor == Vendor.VAYU ? "/customers" : "/v1/businesses/{business_id}/customers";
+    }
+
+    /** The customer's scope in the store: Layer's business, "" for Vayu. */
+    String scope() {
+        return vendor == Vendor.VAYU ? "" : StubHttp.LAYER_BUSINESS;
+    }
+
     /** The customer as the stub holds it now (stored objects are never mutated, so this is a snapshot). */
     ObjectNode stored() {
         String path = vendor == Vendor.VAYU ? StubHttp.VAYU_CUSTOMER : StubHttp.LAYER_CUSTOMER;

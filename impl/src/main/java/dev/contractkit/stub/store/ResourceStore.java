@@ -20,15 +20,38 @@ import java.util.function.Function;
  */
 public final class ResourceStore {
 
+    /**
+     * Test-only: told when a thread is about to take a scope's lock and when it has read an item under it, so
+     * a test can hold readers between their read and their write and prove the lock keeps updates from being
+     * lost (ConcurrentUpdatesAcceptanceTest), instead of hoping the threads interleave.
+     */
+    interface Probe {
+        Probe NONE = new Probe() {
+        };
+
+        default void beforeLock(String collection, String scope) {
+        }
+
+        default void afterRead(String id) {
+        }
+    }
+
     private final Map<String, Map<String, Scope>> collections = new ConcurrentHashMap<>();
+    private volatile Probe probe = Probe.NONE;
+
+    /** Test-only (see {@link Probe}); {@link Probe#NONE} removes it. */
+    void probe(Probe probe) {
+        this.probe = probe;
+    }
 
     /** Runs {@code work} holding the scope's lock; empty when the scope does not exist and is not to be made. */
     public <T> Optional<T> inScope(String collection, String scope, boolean create, Function<Scope, T> work) {
         Map<String, Scope> scopes = collections.computeIfAbsent(collection, c -> new ConcurrentHashMap<>());
-        Scope s = create ? scopes.computeIfAbsent(scope, k -> new Scope()) : scopes.get(scope);
+        Scope s = create ? scopes.computeIfAbsent(scope, k -> new Scope(this)) : scopes.get(scope);
         if (s == null) {
             return Optional.empty();
         }
+        probe.beforeLock(collection, scope);
         synchronized (s) {
             return Optional.ofNullable(work.apply(s));
         }
@@ -61,9 +84,16 @@ public final class ResourceStore {
     /** The items of one scope, under its lock: oldest first. */
     public static final class Scope {
         private final Map<String, ObjectNode> items = new LinkedHashMap<>();
+        private final ResourceStore store;
+
+        private Scope(ResourceStore store) {
+            this.store = store;
+        }
 
         public ObjectNode get(String id) {
-            return items.get(id);
+            ObjectNode item = items.get(id);
+            store.probe.afterRead(id);
+            return item;
         }
 
         public List<ObjectNode> items() {
