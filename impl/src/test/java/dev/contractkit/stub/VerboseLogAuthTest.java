@@ -43,6 +43,13 @@ class VerboseLogAuthTest {
             calls.put(Vendor.LAYER, "Bearer " + LAYER_TOKEN, "{}");
             calls.put(Vendor.LAYER, "Bearer " + REFUSED_LAYER_TOKEN, "{}");
             calls.put(Vendor.VAYU, "Bearer " + REFUSED_JWT, "{}");
+            // The log is another process's output, read on another thread: wait for the last request's line
+            // (bounded) rather than stop the stub before it has been read.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!output.toString().contains("PUT /vayu" + UpdateCustomerCalls.VAYU_CUSTOMER + " -> 401")
+                    && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
         } finally {
             stub.destroy();
             stub.waitFor(30, TimeUnit.SECONDS);
