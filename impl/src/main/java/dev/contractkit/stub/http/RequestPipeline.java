@@ -47,7 +47,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
         }
         // The vendors answer JSON whatever Accept says; Jersey would refuse with 406.
         request.getHeaders().remove(HttpHeaders.ACCEPT);
-        Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(true));
+        // Matched as sent: each path parameter is decoded as a whole, so an encoded '/' cannot split the path.
+        Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(false));
         if (api.authenticator() != null) {
             api.authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         }
