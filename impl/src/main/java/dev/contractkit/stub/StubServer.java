@@ -1,7 +1,6 @@
 package dev.contractkit.stub;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.contractkit.stub.auth.Authenticator;
 import dev.contractkit.stub.auth.JwtAuthenticator;
 import dev.contractkit.stub.auth.TokenListAuthenticator;
@@ -15,7 +14,9 @@ import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.http.Api;
 import dev.contractkit.stub.http.ApiApplication;
 import dev.contractkit.stub.http.Json;
+import dev.contractkit.stub.http.VendorRefusals;
 import dev.contractkit.stub.http.WholeAnswerExchange;
+import dev.contractkit.stub.wire.WireServer;
 import dev.contractkit.stub.journal.JournalFilter;
 import dev.contractkit.stub.engine.Engine;
 import dev.contractkit.stub.http.GeneratedResources;
@@ -30,9 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -54,19 +53,16 @@ public final class StubServer implements AutoCloseable {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final WireServer http;
     private final List<JdkHttpHandlerContainer> containers = new ArrayList<>();
     private final StubState state;
     private final URI baseUri;
 
     private StubServer(Builder options) throws IOException {
-        // Read once when the JDK's server classes load: without it, small answers stall ~40 ms (Nagle).
-        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits));
-        http = HttpServer.create(new InetSocketAddress(options.host, options.port), 0);
-        executor = Executors.newFixedThreadPool(options.threads, daemonThreads());
-        http.setExecutor(executor);
+        // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
+        http = WireServer.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
+                options.readTimeout, options.maxConnections);
         mountVendor(Vendor.VAYU, options.vayuAuth);
         mountVendor(Vendor.LAYER, options.layerAuth);
         Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
@@ -158,7 +154,6 @@ public final class StubServer implements AutoCloseable {
     public void close() {
         containers.forEach(c -> c.getApplicationHandler().onShutdown(c));
         http.stop(0);
-        executor.shutdownNow();
     }
 
     /** A vendor's API, behind its journal, rate limit and faults, in that order. */
@@ -200,21 +195,13 @@ public final class StubServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "stub-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /** Options of a stub server; checked when it starts. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
         private Path dataFile;
-        private int threads = 16;
+        private int maxConnections = 256;
+        private Duration readTimeout = Duration.ofSeconds(10);
         private int journalSize = 1000;
         private String rateLimits;
         private Authenticator vayuAuth = Authenticator.ANY_BEARER_TOKEN;
@@ -244,11 +231,21 @@ public final class StubServer implements AutoCloseable {
             return this;
         }
 
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1");
+        /** Connections served at once, each on its own thread (default 256); one more is closed at once. */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("max connections must be at least 1");
             }
-            this.threads = threads;
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /** How long a request head, and each wait for more of a body, may take (default 10 s); then 400 or close. */
+        Builder readTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("read timeout must be positive, was " + timeout);
+            }
+            this.readTimeout = timeout;
             return this;
         }
 

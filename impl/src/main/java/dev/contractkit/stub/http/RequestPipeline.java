@@ -8,6 +8,7 @@ import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;
 import dev.contractkit.stub.spec.Route;
+import dev.contractkit.stub.wire.MalformedBody;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -75,8 +76,12 @@ public final class RequestPipeline implements ContainerRequestFilter {
 
     private byte[] readBody(ContainerRequestContext request) throws IOException {
         int limit = api.bodyLimit();
-        byte[] bytes = request.getLength() > limit ? new byte[limit + 1]
-                : request.getEntityStream().readNBytes(limit + 1);
+        byte[] bytes;
+        try {
+            bytes = request.getLength() > limit ? new byte[limit + 1] : request.getEntityStream().readNBytes(limit + 1);
+        } catch (MalformedBody broken) {
+            throw new StubException(ErrorKind.INVALID_REQUEST, broken.getMessage());
+        }
         if (bytes.length > limit) {
             swallow(request.getEntityStream());
             throw tooLarge(limit);
