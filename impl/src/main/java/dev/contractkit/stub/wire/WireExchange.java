@@ -122,6 +122,9 @@ final class WireExchange extends HttpExchange {
         wire.write(text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         boolean chunkedForHttp10 = bodyLength == ResponseBody.CHUNKED && head.version().equals("HTTP/1.0");
         responseBody = new ResponseBody(wire, chunkedForHttp10 ? Long.MAX_VALUE : bodyLength, isHead);
+        if (bodyLength == ResponseBody.NONE || isHead) {
+            responseBody.close(); // as the JDK's: nothing may follow, so the answer is complete already
+        }
     }
 
     /** As the JDK's: without an answer the connection is closed (a dropped request); else the body ends. */
