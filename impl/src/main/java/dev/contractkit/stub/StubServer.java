@@ -6,6 +6,7 @@ import dev.contractkit.stub.auth.JwtAuthenticator;
 import dev.contractkit.stub.auth.TokenListAuthenticator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
 import dev.contractkit.stub.admin.AdminErrorFormat;
 import dev.contractkit.stub.admin.AdminResource;
 import dev.contractkit.stub.fault.FaultFilter;
@@ -15,8 +16,9 @@ import dev.contractkit.stub.http.Api;
 import dev.contractkit.stub.http.ApiApplication;
 import dev.contractkit.stub.http.Json;
 import dev.contractkit.stub.http.VendorRefusals;
+import dev.contractkit.stub.http.DropUnanswered;
+import dev.contractkit.stub.http.JettyServers;
 import dev.contractkit.stub.http.WholeAnswerExchange;
-import dev.contractkit.stub.wire.WireServer;
 import dev.contractkit.stub.journal.JournalFilter;
 import dev.contractkit.stub.engine.Engine;
 import dev.contractkit.stub.http.GeneratedResources;
@@ -49,11 +51,17 @@ public final class StubServer implements AutoCloseable {
     private static final java.util.logging.Logger JERSEY_PROVIDERS =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.message.internal.MessagingBinders");
 
+    /** Jetty logs its version and every start at INFO; the stub prints its own line. */
+    private static final String JETTY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
+
     static {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+        if (System.getProperty(JETTY_LOG_LEVEL) == null) {
+            System.setProperty(JETTY_LOG_LEVEL, "warn");
+        }
     }
 
-    private final WireServer http;
+    private final HttpServer http;
     private final List<JdkHttpHandlerContainer> containers = new ArrayList<>();
     private final StubState state;
     private final URI baseUri;
@@ -61,8 +69,8 @@ public final class StubServer implements AutoCloseable {
     private StubServer(Builder options) throws IOException {
         state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits));
         // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
-        http = WireServer.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
-                options.readTimeout, options.maxConnections);
+        http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
+                options.readTimeout, options.threads);
         mountVendor(Vendor.VAYU, options.vayuAuth);
         mountVendor(Vendor.LAYER, options.layerAuth);
         Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
@@ -163,6 +171,7 @@ public final class StubServer implements AutoCloseable {
         Engine engine = state.vendor(vendor).engine();
         HttpContext context = mount(vendor.prefix(), ApiApplication.forVendor(api,
                 GeneratedResources.of(vendor.serverApiPackage(), () -> answer(engine))));
+        context.getFilters().add(new DropUnanswered());
         context.getFilters().add(new JournalFilter(vendor, spec, state.journal));
         if (state.rateLimits.limits(vendor)) {
             context.getFilters().add(new RateLimitFilter(vendor, state.rateLimits));
@@ -200,7 +209,7 @@ public final class StubServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 0;
         private Path dataFile;
-        private int maxConnections = 256;
+        private int threads = 16;
         private Duration readTimeout = Duration.ofSeconds(10);
         private int journalSize = 1000;
         private String rateLimits;
@@ -231,16 +240,16 @@ public final class StubServer implements AutoCloseable {
             return this;
         }
 
-        /** Connections served at once, each on its own thread (default 256); one more is closed at once. */
-        public Builder maxConnections(int connections) {
-            if (connections < 1) {
-                throw new IllegalArgumentException("max connections must be at least 1");
+        /** Requests served at once (default 16); more wait for a thread. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
             }
-            this.maxConnections = connections;
+            this.threads = threads;
             return this;
         }
 
-        /** How long a request head, and each wait for more of a body, may take (default 10 s); then 400 or close. */
+        /** How long a connection may stay silent (default 10 s): awaiting a head or more of a body, or idle; then 400 or close. */
         Builder readTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("read timeout must be positive, was " + timeout);

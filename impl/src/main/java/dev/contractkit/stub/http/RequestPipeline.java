@@ -8,7 +8,6 @@ import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;
 import dev.contractkit.stub.spec.Route;
-import dev.contractkit.stub.wire.MalformedBody;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -79,8 +78,9 @@ public final class RequestPipeline implements ContainerRequestFilter {
         byte[] bytes;
         try {
             bytes = request.getLength() > limit ? new byte[limit + 1] : request.getEntityStream().readNBytes(limit + 1);
-        } catch (MalformedBody broken) {
-            throw new StubException(ErrorKind.INVALID_REQUEST, broken.getMessage());
+        } catch (IOException broken) {
+            // Jetty fails the read: broken chunks, a body cut short by the client or by the read timeout.
+            throw new StubException(ErrorKind.INVALID_REQUEST, "The request body could not be read in full");
         }
         if (bytes.length > limit) {
             swallow(request.getEntityStream());

@@ -6,7 +6,6 @@ import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.admin.AdminErrorFormat;
 import dev.contractkit.stub.error.ErrorKind;
 import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.wire.Refusals;
 import java.io.UncheckedIOException;
 
 /**
@@ -15,11 +14,15 @@ import java.io.UncheckedIOException;
  * API's. A request whose path is not known — a request line that is not HTTP — gets the neutral
  * {"message"} body the root's 404 has: no vendor can be told from it.
  */
-public final class VendorRefusals implements Refusals {
+public final class VendorRefusals {
 
     private static final ObjectMapper NEUTRAL = Json.mapper(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
-    @Override
+    /**
+     * @param rawPath the request's path as sent (still percent-encoded), or null when it did not tell one
+     * @param status  the 4xx (or 500) answered
+     * @param message what was wrong, in words; never a Java class name
+     */
     public byte[] json(String rawPath, int status, String message) {
         String api = firstSegment(rawPath);
         StubException error = new StubException(kind(status), message);

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.spec.OpenApiSpec;
-import dev.contractkit.stub.wire.MalformedBody;
 import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
@@ -88,7 +87,7 @@ public final class JournalFilter extends Filter {
     private static byte[] readUpFront(InputStream body) throws IOException {
         try {
             return body.readNBytes(Recorded.BODY_LIMIT);
-        } catch (MalformedBody broken) {
+        } catch (IOException broken) {
             return new byte[0]; // the pipeline reads the same failure and answers the vendor's 400
         }
     }
