@@ -175,6 +175,20 @@ class MalformedWireRequestsAcceptanceTest {
         assertEquals("chunky", StubHttp.JSON.readTree(reply.body()).at("/data/notes").asText());
     }
 
+    @Test
+    void answersADelayFaultLongerThanTheReadTimeout() throws Exception {
+        // The read timeout is for a silent client; a slow answer is the stub's own doing and must still go out.
+        stub.armFault(new dev.contractkit.admin.server.model.Fault()
+                .vendor(dev.contractkit.admin.server.model.VendorName.VAYU)
+                .kind(dev.contractkit.admin.server.model.Fault.KindEnum.DELAY)
+                .delayMs((int) READ_TIMEOUT.multipliedBy(2).toMillis()).times(1));
+
+        RawHttp.Reply reply = RawHttp.exchange(stub.port(), ascii(put(VAYU, "Content-Length: 2\r\n", "{}")), false, WAIT);
+
+        assertEquals(200, reply.status(), () -> describe(reply));
+        assertTrue(reply.header("X-Stub-Fault").contains("delay"), () -> describe(reply));
+    }
+
     private static void assertShape(Case c, JsonNode body) {
         switch (c.api()) {
             case VAYU -> {
