@@ -24,11 +24,13 @@ final class RefusalErrorHandler implements Request.Handler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
-        if (status == 505 || status == 426) {
-            // A line Jetty reads as HTTP/0.9 or HTTP/2 is no request to these HTTP/1.1 APIs: a 4xx, as issue 16 asks.
-            status = 400;
-        }
         Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
+        if (status == 505 || status == 426) {
+            // Jetty's 505 (HTTP/0.9) and 426 (HTTP/2.0 in the request line): no request to these HTTP/1.1 APIs,
+            // and a 4xx, as issue 16 asks. A 426 would also owe an Upgrade header naming a protocol not served.
+            status = 400;
+            message = "Not an HTTP/1.1 request line";
+        }
         answers.answer(request, response, callback, rawPath(request), status, message == null ? null : message.toString());
         return true;
     }
