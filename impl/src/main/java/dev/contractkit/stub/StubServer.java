@@ -1,12 +1,12 @@
 package dev.contractkit.stub;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.contractkit.stub.auth.Authenticator;
 import dev.contractkit.stub.auth.JwtAuthenticator;
 import dev.contractkit.stub.auth.TokenListAuthenticator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
 import dev.contractkit.stub.admin.AdminErrorFormat;
 import dev.contractkit.stub.admin.AdminResource;
 import dev.contractkit.stub.fault.FaultFilter;
@@ -15,6 +15,9 @@ import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.http.Api;
 import dev.contractkit.stub.http.ApiApplication;
 import dev.contractkit.stub.http.Json;
+import dev.contractkit.stub.http.VendorRefusals;
+import dev.contractkit.stub.http.DropUnanswered;
+import dev.contractkit.stub.http.JettyServers;
 import dev.contractkit.stub.http.WholeAnswerExchange;
 import dev.contractkit.stub.journal.JournalFilter;
 import dev.contractkit.stub.engine.Engine;
@@ -30,9 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -50,24 +51,27 @@ public final class StubServer implements AutoCloseable {
     private static final java.util.logging.Logger JERSEY_PROVIDERS =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.message.internal.MessagingBinders");
 
+    /** Jetty logs its version and every start at INFO; the stub prints its own line. */
+    private static final String JETTY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
+
     static {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+        if (System.getProperty(JETTY_LOG_LEVEL) == null) {
+            System.setProperty(JETTY_LOG_LEVEL, "warn");
+        }
     }
 
     private final HttpServer http;
-    private final ExecutorService executor;
     private final List<JdkHttpHandlerContainer> containers = new ArrayList<>();
     private final StubState state;
     private final URI baseUri;
 
     private StubServer(Builder options) throws IOException {
-        // Read once when the JDK's server classes load: without it, small answers stall ~40 ms (Nagle).
-        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits),
                 options.vayuJwtSecret);
-        http = HttpServer.create(new InetSocketAddress(options.host, options.port), 0);
-        executor = Executors.newFixedThreadPool(options.threads, daemonThreads());
-        http.setExecutor(executor);
+        // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
+        http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
+                options.readTimeout, options.threads);
         mountVendor(Vendor.VAYU, options.vayuAuth);
         mountVendor(Vendor.LAYER, options.layerAuth);
         Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
@@ -164,7 +168,6 @@ public final class StubServer implements AutoCloseable {
     public void close() {
         containers.forEach(c -> c.getApplicationHandler().onShutdown(c));
         http.stop(0);
-        executor.shutdownNow();
     }
 
     /** A vendor's API, behind its journal, rate limit and faults, in that order. */
@@ -174,6 +177,7 @@ public final class StubServer implements AutoCloseable {
         Engine engine = state.vendor(vendor).engine();
         HttpContext context = mount(vendor.prefix(), ApiApplication.forVendor(api,
                 GeneratedResources.of(vendor.serverApiPackage(), () -> answer(engine))));
+        context.getFilters().add(new DropUnanswered());
         context.getFilters().add(new JournalFilter(vendor, spec, state.journal));
         if (state.rateLimits.limits(vendor)) {
             context.getFilters().add(new RateLimitFilter(vendor, state.rateLimits));
@@ -206,21 +210,13 @@ public final class StubServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "stub-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /** Options of a stub server; checked when it starts. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
         private Path dataFile;
         private int threads = 16;
+        private Duration readTimeout = Duration.ofSeconds(10);
         private int journalSize = 1000;
         private String rateLimits;
         private Authenticator vayuAuth = Authenticator.ANY_BEARER_TOKEN;
@@ -252,11 +248,21 @@ public final class StubServer implements AutoCloseable {
             return this;
         }
 
+        /** Requests served at once (default 16); more wait for a thread. */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /** How long a connection may stay silent (default 10 s): awaiting a head or more of a body, or idle; then 400 or close. */
+        Builder readTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("read timeout must be positive, was " + timeout);
+            }
+            this.readTimeout = timeout;
             return this;
         }
 

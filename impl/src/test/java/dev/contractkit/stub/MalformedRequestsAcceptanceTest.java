@@ -267,6 +267,14 @@ class MalformedRequestsAcceptanceTest {
         cases.add(at(v, "customer id of 25 hex chars", "/customers/" + VAYU_ID + "a", 400, "customerId"));
         cases.add(at(l, "business_id not a UUID", layerPath("not-a-uuid", LAYER_ID), 400, "business_id"));
         cases.add(at(l, "customer_id not a UUID", layerPath(BUSINESS_ID, "12345"), 400, "customer_id"));
+        // Decoded as a whole after matching: an encoded '/', '?' or '#' stays in its parameter and fails it.
+        cases.add(at(v, "customer id followed by an encoded slash", "/customers/" + VAYU_ID + "%2F", 400, "customerId"));
+        cases.add(at(v, "customer id with an encoded '?'", "/customers/" + VAYU_ID.substring(1) + "%3F", 400,
+                "customerId"));
+        cases.add(at(l, "customer_id followed by an encoded '#'", layerPath(BUSINESS_ID, LAYER_ID + "%23"), 400,
+                "customer_id"));
+        cases.add(at(l, "business_id with an encoded slash inside", layerPath(BUSINESS_ID.replace("-8b7d", "%2F8b7d"),
+                LAYER_ID), 400, "business_id"));
         cases.add(at(v, "unknown customer id", "/customers/" + "0".repeat(24), 404));
         cases.add(at(l, "unknown customer id", layerPath(BUSINESS_ID, UNKNOWN_UUID), 404));
         cases.add(at(l, "unknown business id", layerPath(UNKNOWN_UUID, LAYER_ID), 404));

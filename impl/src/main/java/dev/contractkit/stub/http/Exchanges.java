@@ -22,9 +22,21 @@ public final class Exchanges {
             throws IOException {
         byte[] body = vendor.json().writeValueAsBytes(vendor.errors().body(error));
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
+        sendHeaders(exchange, status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /**
+     * Sends the status line and headers, a body of {@code length} bytes (-1: none) to follow. The length is
+     * also put among the exchange's response headers, as the JDK's server does and Jetty's does not: the
+     * journal reads it there to record a request before its answer's last byte goes out.
+     */
+    public static void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
+        if (length > 0) {
+            exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+        }
+        exchange.sendResponseHeaders(status, length);
     }
 }

@@ -47,7 +47,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
         }
         // The vendors answer JSON whatever Accept says; Jersey would refuse with 406.
         request.getHeaders().remove(HttpHeaders.ACCEPT);
-        Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(true));
+        // Matched as sent: each path parameter is decoded as a whole, so an encoded '/' cannot split the path.
+        Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(false));
         if (api.authenticator() != null && route.operation().secured()) {
             api.authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         }
@@ -74,8 +75,13 @@ public final class RequestPipeline implements ContainerRequestFilter {
 
     private byte[] readBody(ContainerRequestContext request) throws IOException {
         int limit = api.bodyLimit();
-        byte[] bytes = request.getLength() > limit ? new byte[limit + 1]
-                : request.getEntityStream().readNBytes(limit + 1);
+        byte[] bytes;
+        try {
+            bytes = request.getLength() > limit ? new byte[limit + 1] : request.getEntityStream().readNBytes(limit + 1);
+        } catch (IOException broken) {
+            // Jetty fails the read: broken chunks, a body cut short by the client or by the read timeout.
+            throw new StubException(ErrorKind.INVALID_REQUEST, "The request body could not be read in full");
+        }
         if (bytes.length > limit) {
             swallow(request.getEntityStream());
             throw tooLarge(limit);

@@ -44,7 +44,7 @@ public final class WholeAnswerExchange extends HttpExchange {
         if (length == 0) { // chunked: the length is not known yet
             kept = new ByteArrayOutputStream(1024);
         } else {
-            exchange.sendResponseHeaders(code, length);
+            Exchanges.sendHeaders(exchange, code, length);
             sent = true;
         }
     }
@@ -53,7 +53,7 @@ public final class WholeAnswerExchange extends HttpExchange {
     private void sendKept() throws IOException {
         if (kept != null && !sent) {
             sent = true;
-            exchange.sendResponseHeaders(status, kept.size() == 0 ? -1 : kept.size());
+            Exchanges.sendHeaders(exchange, status, kept.size() == 0 ? -1 : kept.size());
             if (kept.size() > 0) {
                 kept.writeTo(exchange.getResponseBody());
             }
@@ -123,9 +123,18 @@ public final class WholeAnswerExchange extends HttpExchange {
         return exchange.getResponseHeaders();
     }
 
+    /**
+     * The request target as sent (origin-form), as the JDK's server gives it: Jersey prefixes the server's
+     * address to it. Jetty's exchange gives the absolute URI, which Jersey would turn into a path starting
+     * with the host.
+     */
     @Override
     public URI getRequestURI() {
-        return exchange.getRequestURI();
+        URI uri = exchange.getRequestURI();
+        if (!uri.isAbsolute()) {
+            return uri;
+        }
+        return URI.create(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class JournalFilter extends Filter {
         Instant receivedAt = Instant.now();
         // Read up front: a fault or the rate limit may answer before anything else reads the body.
         InputStream original = exchange.getRequestBody();
-        byte[] body = original.readNBytes(Recorded.BODY_LIMIT);
+        byte[] body = readUpFront(original);
         Capture response = new Capture();
         AtomicBoolean done = new AtomicBoolean();
         Runnable record = () -> {
@@ -81,6 +81,14 @@ public final class JournalFilter extends Filter {
             chain.doFilter(exchange);
         } finally {
             record.run(); // an answer without a body, or a dropped connection
+        }
+    }
+
+    private static byte[] readUpFront(InputStream body) throws IOException {
+        try {
+            return body.readNBytes(Recorded.BODY_LIMIT);
+        } catch (IOException broken) {
+            return new byte[0]; // the pipeline reads the same failure and answers the vendor's 400
         }
     }
 

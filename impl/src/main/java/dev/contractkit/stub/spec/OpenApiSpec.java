@@ -112,7 +112,10 @@ public final class OpenApiSpec {
         return schema;
     }
 
-    /** The operation for this method and path; 404 when no path fits, 405 when only the method is wrong. */
+    /**
+     * The operation for this method and path (as sent, percent-encoded); 404 when no path fits, 405 when
+     * only the method is wrong.
+     */
     public Route route(String method, String path) {
         Set<String> allowed = new java.util.TreeSet<>();
         for (Operation operation : routes) {
@@ -142,9 +145,9 @@ public final class OpenApiSpec {
         return null;
     }
 
-    /** The request path below the context it arrived on (/vayu/customers/1 -> /customers/1), decoded. */
+    /** The request path below the context it arrived on (/vayu/customers/1 -> /customers/1), as sent. */
     public static String pathUnder(com.sun.net.httpserver.HttpExchange exchange) {
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.getRequestURI().getRawPath();
         String context = exchange.getHttpContext().getPath();
         String under = path.length() > context.length() ? path.substring(context.length()) : "/";
         return under.startsWith("/") ? under : "/" + under;

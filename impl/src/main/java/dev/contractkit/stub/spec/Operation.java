@@ -40,15 +40,19 @@ public record Operation(
         return Pattern.compile("\\{([^}/]+)}").matcher(template).results().map(r -> r.group(1)).toList();
     }
 
-    /** The path parameters when the path fits this operation's template, else null. */
-    Map<String, String> match(String path) {
-        Matcher m = pathPattern.matcher(path);
+    /**
+     * The path parameters when the path, as sent (percent-encoded), fits this operation's template, else
+     * null. Each value is decoded as a whole after matching, so an encoded '/' stays inside its parameter
+     * (and fails its validation) instead of splitting the path.
+     */
+    Map<String, String> match(String rawPath) {
+        Matcher m = pathPattern.matcher(rawPath);
         if (!m.matches()) {
             return null;
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < pathParamNames.size(); i++) {
-            values.put(pathParamNames.get(i), m.group(i + 1));
+            values.put(pathParamNames.get(i), PercentDecoding.decode(m.group(i + 1)));
         }
         return values;
     }

@@ -17,10 +17,20 @@ public final class RequestValidator {
     private RequestValidator() {
     }
 
+    /**
+     * Each path parameter, decoded, against its schema. A '/', '?' or '#' in a decoded value is refused
+     * whatever the schema says: sent encoded, it would address another path once a client or proxy decodes it.
+     */
     public static List<Violation> pathParams(Route route) {
         List<Violation> violations = new ArrayList<>();
-        route.operation().pathParamSchemas().forEach((name, schema) ->
-                violations.addAll(check(schema, TextNode.valueOf(route.pathParams().get(name)), name)));
+        route.operation().pathParamSchemas().forEach((name, schema) -> {
+            String value = route.pathParams().get(name);
+            if (value != null && value.matches(".*[/?#].*")) {
+                violations.add(new Violation(name, "must not contain '/', '?' or '#' (sent percent-encoded)", false));
+            } else {
+                violations.addAll(check(schema, TextNode.valueOf(value), name));
+            }
+        });
         return violations;
     }
 
