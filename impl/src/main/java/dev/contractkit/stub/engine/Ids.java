@@ -26,6 +26,9 @@ final class Ids {
 
     /** A new id, random, that fits the schema. */
     static String fresh(JsonNode schema) {
+        if ("uuid".equals(schema.path("format").asText())) {
+            return UUID.randomUUID().toString(); // a version-4 UUID, as Layer's are
+        }
         return fitting(schema, java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 
