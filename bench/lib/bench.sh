@@ -4,7 +4,7 @@
 #
 # Environment: BENCH_JVM_FLAGS (default -Xmx512m), given to both servers alike;
 #              BENCH_MAVEN_FLAGS (e.g. -o) for the build and the WireMock download;
-#              BENCH_CONNECTIONS (default 16);
+#              BENCH_CONNECTIONS (default 16); BENCH_THREADS, wrk's threads (default 1);
 #              BENCH_STUB_JAR: another runnable stub jar to measure (then nothing is built).
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -147,43 +147,71 @@ bench_check() {
     [[ $status == 2* ]] || bench_die "$name answered the bench's PUT with $status, not 2xx"
 }
 
-# bench_wrk PORT SECONDS [REQUESTS]: 2 threads, 16 connections, for SECONDS; with REQUESTS > 0, each thread
-# stops after its half of them (SECONDS is then a time limit). Sets R_REQUESTS, R_RPS, R_P50 and R_P99 (ms),
-# R_MAX (ms), R_NON2XX, R_SOCKET (connect, read, write errors and timeouts), R_ERRORS (both) and, without
-# REQUESTS, R_OTHER_CPU: the % of the machine's CPU that processes not started here used meanwhile.
+# bench_wrk PORT SECONDS [REQUESTS [SERVER_PID]]: BENCH_THREADS wrk threads (default 1: on 2 CPUs a second
+# one competes with the server), BENCH_CONNECTIONS connections, for SECONDS; with REQUESTS > 0, each thread stops
+# after its share of them (SECONDS is then a time limit). Sets R_REQUESTS, R_RPS, R_P50 and R_P99 (ms), R_MAX (ms),
+# R_NON2XX, R_SOCKET (connect, read, write errors and timeouts), R_ERRORS (both), and from /proc: R_GEN_CPU, wrk's
+# own CPU in % of one CPU over the run (near 100 means the generator, not the server, was the limit); with
+# SERVER_PID, R_SERVER_CPU (% of one CPU) and R_CPU_US (the server's CPU time per answered request, in µs);
+# without REQUESTS, R_OTHER_CPU: the % of the machine's CPU that processes not started here used meanwhile.
 bench_wrk() {
-    local port=$1 seconds=$2 budget=${3:-0}
+    local port=$1 seconds=$2 budget=${3:-0} server=${4:-} t0 server_before gen_ticks=0 now ticks
+    local before='' after='' mid_at=0
+    server_before=$(bench_ticks "$server")
+    t0=$EPOCHREALTIME
     bench_wrk_start "$port" "$seconds" "$budget"
     R_OTHER_CPU=?
-    if (( budget == 0 && seconds >= 3 )); then
-        # What the rest of the machine used meanwhile: other work on it skews a measurement.
-        local before after
-        sleep 0.5
-        before=$(bench_cpu)
-        sleep $(( seconds - 2 ))
-        after=$(bench_cpu)
+    (( budget == 0 && seconds >= 3 )) && mid_at=1
+    # Polls wrk's CPU (its /proc entry goes when it exits) with builtins only, so the polling costs ~nothing.
+    while kill -0 "$WRK_PID" 2>/dev/null; do
+        ticks=$(bench_ticks "$WRK_PID") && [[ -n $ticks ]] && gen_ticks=$ticks
+        now=$(( ${EPOCHREALTIME/./} - ${t0/./} ))
+        if (( mid_at )); then
+            # What the rest of the machine used meanwhile (from 0.5 s to 1.5 s before the end): other work skews it.
+            [[ -z $before ]] && (( now >= 500000 )) && before=$(bench_cpu)
+            [[ -z $after ]] && (( now >= (seconds * 1000000 - 1500000) )) && after=$(bench_cpu)
+        fi
+        if (( budget > 0 )); then
+            # wrk's main thread sleeps for all of -d even when its threads have stopped: interrupted, it reports.
+            local done_files=("$BENCH_RUN"/wrk.done/thread-*)
+            [[ -e ${done_files[0]} ]] && (( ${#done_files[@]} >= ${BENCH_THREADS:-1} )) && kill -INT "$WRK_PID"
+        fi
+        sleep 0.1
+    done
+    local wall_us=$(( ${EPOCHREALTIME/./} - ${t0/./} )) server_after
+    server_after=$(bench_ticks "$server")
+    if [[ -n $before && -n $after ]]; then
         R_OTHER_CPU=$(awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " ")
             other = 100 * ((y[1] - x[1]) - (y[3] - x[3])) / (y[2] - x[2]); printf "%.0f", other < 0 ? 0 : other }')
     fi
-    if (( budget > 0 )); then
-        # wrk's main thread sleeps for all of -d even when its threads have stopped: interrupted, it reports.
-        while kill -0 "$WRK_PID" 2>/dev/null; do
-            if (( $(find "$BENCH_RUN/wrk.done" -type f | wc -l) >= 2 )); then
-                kill -INT "$WRK_PID"
-                break
-            fi
-            sleep 0.1
-        done
-    fi
     bench_wrk_finish
+    R_GEN_CPU=$(awk -v t="$gen_ticks" -v hz="$BENCH_HZ" -v us="$wall_us" 'BEGIN { printf "%.0f", 100 * t / hz / (us / 1e6) }')
+    R_SERVER_CPU=? R_CPU_US=?
+    if [[ -n $server && -n $server_before && -n $server_after ]]; then
+        R_SERVER_CPU=$(awk -v t=$(( server_after - server_before )) -v hz="$BENCH_HZ" -v us="$wall_us" \
+            'BEGIN { printf "%.0f", 100 * t / hz / (us / 1e6) }')
+        R_CPU_US=$(awk -v t=$(( server_after - server_before )) -v hz="$BENCH_HZ" -v n="$R_REQUESTS" \
+            'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')
+    fi
 }
+
+# bench_ticks PID: utime + stime of PID (fields 14 and 15 of /proc/PID/stat), in clock ticks; empty when gone.
+bench_ticks() {
+    local stat fields
+    [[ -n $1 ]] || return 0
+    read -r stat 2>/dev/null <"/proc/$1/stat" || return 0
+    read -r -a fields <<<"${stat##*) }"
+    echo $(( fields[11] + fields[12] ))
+}
+BENCH_HZ=$(getconf CLK_TCK)
 
 # bench_wrk_start PORT SECONDS [REQUESTS]: wrk in the background (WRK_PID); bench_wrk_finish waits for it.
 bench_wrk_start() {
-    local port=$1 seconds=$2 budget=${3:-0}
+    local port=$1 seconds=$2 budget=${3:-0} threads=${BENCH_THREADS:-1}
     rm -rf "$BENCH_RUN/wrk.done" && mkdir -p "$BENCH_RUN/wrk.done"
-    BENCH_REQUESTS_PER_THREAD=$(( budget > 0 ? (budget + 1) / 2 : 0 )) BENCH_DONE_DIR="$BENCH_RUN/wrk.done" \
-        wrk -t2 -c"${BENCH_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$BENCH_LIB/put.lua" \
+    BENCH_REQUESTS_PER_THREAD=$(( budget > 0 ? (budget + threads - 1) / threads : 0 )) \
+        BENCH_DONE_DIR="$BENCH_RUN/wrk.done" \
+        wrk -t"$threads" -c"${BENCH_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$BENCH_LIB/put.lua" \
         "http://127.0.0.1:$port$VAYU_PATH" >"$BENCH_RUN/wrk.out" 2>&1 &
     WRK_PID=$!
     BENCH_PIDS+=("$WRK_PID")
