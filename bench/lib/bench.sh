@@ -113,13 +113,13 @@ bench_start_stub() {
     bench_check "$STUB_PORT" stub
 }
 
-# bench_start_wiremock off|default: WireMock without a request journal, or with its default (unbounded) one.
-# One mapping: PUT of the Vayu customer answers a fixed 717-byte JSON body. Sets WM_PID and WM_PORT.
-bench_start_wiremock() {
-    local journal=${1:-off} root="$BENCH_RUN/wiremock" log="$BENCH_RUN/wiremock.log" flags=()
-    mkdir -p "$root/mappings" "$root/__files"
-    cp "$BENCH_LIB/vayu-update-response.json" "$root/__files/vayu-update-response.json"
-    cat >"$root/mappings/vayu-update.json" <<EOF
+# bench_wiremock_root off|default: WireMock's root dir with one mapping (PUT of the Vayu customer answers a fixed
+# 717-byte JSON body) in WM_ROOT, and in WM_FLAGS --no-request-journal (off) or nothing (its default, unbounded).
+bench_wiremock_root() {
+    WM_ROOT="$BENCH_RUN/wiremock"
+    mkdir -p "$WM_ROOT/mappings" "$WM_ROOT/__files"
+    cp "$BENCH_LIB/vayu-update-response.json" "$WM_ROOT/__files/vayu-update-response.json"
+    cat >"$WM_ROOT/mappings/vayu-update.json" <<EOF
 {
   "request": { "method": "PUT", "url": "$VAYU_PATH" },
   "response": {
@@ -129,9 +129,18 @@ bench_start_wiremock() {
   }
 }
 EOF
-    [[ $journal == off ]] && flags+=(--no-request-journal)
-    java "${JVM_FLAGS[@]}" -jar "$WIREMOCK_JAR" --port 0 --bind-address 127.0.0.1 --root-dir "$root" \
-        "${flags[@]}" >"$log" 2>&1 &
+    WM_FLAGS=""
+    [[ ${1:-off} == off ]] && WM_FLAGS=--no-request-journal
+}
+
+# bench_start_wiremock off|default: WireMock without a request journal, or with its default (unbounded) one,
+# with the mapping of bench_wiremock_root. Sets WM_PID and WM_PORT.
+bench_start_wiremock() {
+    local log="$BENCH_RUN/wiremock.log"
+    bench_wiremock_root "${1:-off}"
+    # shellcheck disable=SC2086
+    java "${JVM_FLAGS[@]}" -jar "$WIREMOCK_JAR" --port 0 --bind-address 127.0.0.1 --root-dir "$WM_ROOT" \
+        $WM_FLAGS >"$log" 2>&1 &
     WM_PID=$!
     BENCH_PIDS+=("$WM_PID")
     WM_PORT=$(bench_wait_port "$WM_PID" "$log" '^port: +([0-9]+)' WireMock) || exit 1
