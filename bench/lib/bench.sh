@@ -257,6 +257,24 @@ bench_cpu() {
     awk -v ours="$ours" '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6, ours; exit }' /proc/stat
 }
 
+# bench_mark: notes the machine's CPU ticks (busy, all) and those of this shell's reaped children (from `times`,
+# which must run in this shell, not in a $(...) subshell); bench_others_since then sets R_OTHERS to the % of the
+# machine's CPU that processes not started here took since the mark (call it in this shell, too). For runs whose processes end before they are measured.
+bench_mark() {
+    times >"$BENCH_RUN/times"
+    read -r BM_BUSY BM_ALL < <(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat)
+    BM_OURS=$(awk -v hz="$BENCH_HZ" 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2])
+        t += a[1] * 60 + a[2] } printf "%.0f", t * hz }' "$BENCH_RUN/times")
+}
+
+bench_others_since() {
+    local busy=$BM_BUSY all=$BM_ALL ours=$BM_OURS
+    bench_mark
+    awk -v b=$(( BM_BUSY - busy )) -v a=$(( BM_ALL - all )) -v o=$(( BM_OURS - ours )) \
+        'BEGIN { x = a > 0 ? 100 * (b - o) / a : 0; printf "%.0f", x < 0 ? 0 : x }' >"$BENCH_RUN/others"
+    read -r R_OTHERS <"$BENCH_RUN/others"
+}
+
 # Resident set size of a process, in MB (VmRSS of /proc/PID/status).
 bench_rss_mb() {
     awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
