@@ -4,7 +4,7 @@
 #
 # Environment: BENCH_JVM_FLAGS (default -Xmx512m), given to both servers alike;
 #              BENCH_MAVEN_FLAGS (e.g. -o) for the build and the WireMock download;
-#              BENCH_CONNECTIONS (default 16);
+#              BENCH_CONNECTIONS (default 16); BENCH_THREADS, wrk's threads (default 1);
 #              BENCH_STUB_JAR: another runnable stub jar to measure (then nothing is built).
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -113,13 +113,13 @@ bench_start_stub() {
     bench_check "$STUB_PORT" stub
 }
 
-# bench_start_wiremock off|default: WireMock without a request journal, or with its default (unbounded) one.
-# One mapping: PUT of the Vayu customer answers a fixed 717-byte JSON body. Sets WM_PID and WM_PORT.
-bench_start_wiremock() {
-    local journal=${1:-off} root="$BENCH_RUN/wiremock" log="$BENCH_RUN/wiremock.log" flags=()
-    mkdir -p "$root/mappings" "$root/__files"
-    cp "$BENCH_LIB/vayu-update-response.json" "$root/__files/vayu-update-response.json"
-    cat >"$root/mappings/vayu-update.json" <<EOF
+# bench_wiremock_root off|default: WireMock's root dir with one mapping (PUT of the Vayu customer answers a fixed
+# 717-byte JSON body) in WM_ROOT, and in WM_FLAGS --no-request-journal (off) or nothing (its default, unbounded).
+bench_wiremock_root() {
+    WM_ROOT="$BENCH_RUN/wiremock"
+    mkdir -p "$WM_ROOT/mappings" "$WM_ROOT/__files"
+    cp "$BENCH_LIB/vayu-update-response.json" "$WM_ROOT/__files/vayu-update-response.json"
+    cat >"$WM_ROOT/mappings/vayu-update.json" <<EOF
 {
   "request": { "method": "PUT", "url": "$VAYU_PATH" },
   "response": {
@@ -129,9 +129,18 @@ bench_start_wiremock() {
   }
 }
 EOF
-    [[ $journal == off ]] && flags+=(--no-request-journal)
-    java "${JVM_FLAGS[@]}" -jar "$WIREMOCK_JAR" --port 0 --bind-address 127.0.0.1 --root-dir "$root" \
-        "${flags[@]}" >"$log" 2>&1 &
+    WM_FLAGS=""
+    [[ ${1:-off} == off ]] && WM_FLAGS=--no-request-journal
+}
+
+# bench_start_wiremock off|default: WireMock without a request journal, or with its default (unbounded) one,
+# with the mapping of bench_wiremock_root. Sets WM_PID and WM_PORT.
+bench_start_wiremock() {
+    local log="$BENCH_RUN/wiremock.log"
+    bench_wiremock_root "${1:-off}"
+    # shellcheck disable=SC2086
+    java "${JVM_FLAGS[@]}" -jar "$WIREMOCK_JAR" --port 0 --bind-address 127.0.0.1 --root-dir "$WM_ROOT" \
+        $WM_FLAGS >"$log" 2>&1 &
     WM_PID=$!
     BENCH_PIDS+=("$WM_PID")
     WM_PORT=$(bench_wait_port "$WM_PID" "$log" '^port: +([0-9]+)' WireMock) || exit 1
@@ -147,43 +156,71 @@ bench_check() {
     [[ $status == 2* ]] || bench_die "$name answered the bench's PUT with $status, not 2xx"
 }
 
-# bench_wrk PORT SECONDS [REQUESTS]: 2 threads, 16 connections, for SECONDS; with REQUESTS > 0, each thread
-# stops after its half of them (SECONDS is then a time limit). Sets R_REQUESTS, R_RPS, R_P50 and R_P99 (ms),
-# R_MAX (ms), R_NON2XX, R_SOCKET (connect, read, write errors and timeouts), R_ERRORS (both) and, without
-# REQUESTS, R_OTHER_CPU: the % of the machine's CPU that processes not started here used meanwhile.
+# bench_wrk PORT SECONDS [REQUESTS [SERVER_PID]]: BENCH_THREADS wrk threads (default 1: on 2 CPUs a second
+# one competes with the server), BENCH_CONNECTIONS connections, for SECONDS; with REQUESTS > 0, each thread stops
+# after its share of them (SECONDS is then a time limit). Sets R_REQUESTS, R_RPS, R_P50 and R_P99 (ms), R_MAX (ms),
+# R_NON2XX, R_SOCKET (connect, read, write errors and timeouts), R_ERRORS (both), and from /proc: R_GEN_CPU, wrk's
+# own CPU in % of one CPU over the run (near 100 means the generator, not the server, was the limit); with
+# SERVER_PID, R_SERVER_CPU (% of one CPU) and R_CPU_US (the server's CPU time per answered request, in µs);
+# without REQUESTS, R_OTHER_CPU: the % of the machine's CPU that processes not started here used meanwhile.
 bench_wrk() {
-    local port=$1 seconds=$2 budget=${3:-0}
+    local port=$1 seconds=$2 budget=${3:-0} server=${4:-} t0 server_before gen_ticks=0 now ticks
+    local before='' after='' mid_at=0
+    server_before=$(bench_ticks "$server")
+    t0=$EPOCHREALTIME
     bench_wrk_start "$port" "$seconds" "$budget"
     R_OTHER_CPU=?
-    if (( budget == 0 && seconds >= 3 )); then
-        # What the rest of the machine used meanwhile: other work on it skews a measurement.
-        local before after
-        sleep 0.5
-        before=$(bench_cpu)
-        sleep $(( seconds - 2 ))
-        after=$(bench_cpu)
+    (( budget == 0 && seconds >= 3 )) && mid_at=1
+    # Polls wrk's CPU (its /proc entry goes when it exits) with builtins only, so the polling costs ~nothing.
+    while kill -0 "$WRK_PID" 2>/dev/null; do
+        ticks=$(bench_ticks "$WRK_PID") && [[ -n $ticks ]] && gen_ticks=$ticks
+        now=$(( ${EPOCHREALTIME/./} - ${t0/./} ))
+        if (( mid_at )); then
+            # What the rest of the machine used meanwhile (from 0.5 s to 1.5 s before the end): other work skews it.
+            [[ -z $before ]] && (( now >= 500000 )) && before=$(bench_cpu)
+            [[ -z $after ]] && (( now >= (seconds * 1000000 - 1500000) )) && after=$(bench_cpu)
+        fi
+        if (( budget > 0 )); then
+            # wrk's main thread sleeps for all of -d even when its threads have stopped: interrupted, it reports.
+            local done_files=("$BENCH_RUN"/wrk.done/thread-*)
+            [[ -e ${done_files[0]} ]] && (( ${#done_files[@]} >= ${BENCH_THREADS:-1} )) && kill -INT "$WRK_PID"
+        fi
+        sleep 0.1
+    done
+    local wall_us=$(( ${EPOCHREALTIME/./} - ${t0/./} )) server_after
+    server_after=$(bench_ticks "$server")
+    if [[ -n $before && -n $after ]]; then
         R_OTHER_CPU=$(awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " ")
             other = 100 * ((y[1] - x[1]) - (y[3] - x[3])) / (y[2] - x[2]); printf "%.0f", other < 0 ? 0 : other }')
     fi
-    if (( budget > 0 )); then
-        # wrk's main thread sleeps for all of -d even when its threads have stopped: interrupted, it reports.
-        while kill -0 "$WRK_PID" 2>/dev/null; do
-            if (( $(find "$BENCH_RUN/wrk.done" -type f | wc -l) >= 2 )); then
-                kill -INT "$WRK_PID"
-                break
-            fi
-            sleep 0.1
-        done
-    fi
     bench_wrk_finish
+    R_GEN_CPU=$(awk -v t="$gen_ticks" -v hz="$BENCH_HZ" -v us="$wall_us" 'BEGIN { printf "%.0f", 100 * t / hz / (us / 1e6) }')
+    R_SERVER_CPU=? R_CPU_US=?
+    if [[ -n $server && -n $server_before && -n $server_after ]]; then
+        R_SERVER_CPU=$(awk -v t=$(( server_after - server_before )) -v hz="$BENCH_HZ" -v us="$wall_us" \
+            'BEGIN { printf "%.0f", 100 * t / hz / (us / 1e6) }')
+        R_CPU_US=$(awk -v t=$(( server_after - server_before )) -v hz="$BENCH_HZ" -v n="$R_REQUESTS" \
+            'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')
+    fi
 }
+
+# bench_ticks PID: utime + stime of PID (fields 14 and 15 of /proc/PID/stat), in clock ticks; empty when gone.
+bench_ticks() {
+    local stat fields
+    [[ -n $1 ]] || return 0
+    read -r stat 2>/dev/null <"/proc/$1/stat" || return 0
+    read -r -a fields <<<"${stat##*) }"
+    echo $(( fields[11] + fields[12] ))
+}
+BENCH_HZ=$(getconf CLK_TCK)
 
 # bench_wrk_start PORT SECONDS [REQUESTS]: wrk in the background (WRK_PID); bench_wrk_finish waits for it.
 bench_wrk_start() {
-    local port=$1 seconds=$2 budget=${3:-0}
+    local port=$1 seconds=$2 budget=${3:-0} threads=${BENCH_THREADS:-1}
     rm -rf "$BENCH_RUN/wrk.done" && mkdir -p "$BENCH_RUN/wrk.done"
-    BENCH_REQUESTS_PER_THREAD=$(( budget > 0 ? (budget + 1) / 2 : 0 )) BENCH_DONE_DIR="$BENCH_RUN/wrk.done" \
-        wrk -t2 -c"${BENCH_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$BENCH_LIB/put.lua" \
+    BENCH_REQUESTS_PER_THREAD=$(( budget > 0 ? (budget + threads - 1) / threads : 0 )) \
+        BENCH_DONE_DIR="$BENCH_RUN/wrk.done" \
+        wrk -t"$threads" -c"${BENCH_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$BENCH_LIB/put.lua" \
         "http://127.0.0.1:$port$VAYU_PATH" >"$BENCH_RUN/wrk.out" 2>&1 &
     WRK_PID=$!
     BENCH_PIDS+=("$WRK_PID")
@@ -218,6 +255,24 @@ bench_cpu() {
         ours=$(( ours + fields[11] + fields[12] )) # utime and stime, fields 14 and 15 of stat
     done
     awk -v ours="$ours" '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6, ours; exit }' /proc/stat
+}
+
+# bench_mark: notes the machine's CPU ticks (busy, all) and those of this shell's reaped children (from `times`,
+# which must run in this shell, not in a $(...) subshell); bench_others_since then sets R_OTHERS to the % of the
+# machine's CPU that processes not started here took since the mark (call it in this shell, too). For runs whose processes end before they are measured.
+bench_mark() {
+    times >"$BENCH_RUN/times"
+    read -r BM_BUSY BM_ALL < <(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat)
+    BM_OURS=$(awk -v hz="$BENCH_HZ" 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2])
+        t += a[1] * 60 + a[2] } printf "%.0f", t * hz }' "$BENCH_RUN/times")
+}
+
+bench_others_since() {
+    local busy=$BM_BUSY all=$BM_ALL ours=$BM_OURS
+    bench_mark
+    awk -v b=$(( BM_BUSY - busy )) -v a=$(( BM_ALL - all )) -v o=$(( BM_OURS - ours )) \
+        'BEGIN { x = a > 0 ? 100 * (b - o) / a : 0; printf "%.0f", x < 0 ? 0 : x }' >"$BENCH_RUN/others"
+    read -r R_OTHERS <"$BENCH_RUN/others"
 }
 
 # Resident set size of a process, in MB (VmRSS of /proc/PID/status).
