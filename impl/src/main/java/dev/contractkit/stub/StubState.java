@@ -40,7 +40,7 @@ public final class StubState {
     StubState(Path dataFile, int journalSize, RateLimits rateLimits, byte[] vayuJwtSecret) {
         for (Vendor vendor : Vendor.values()) {
             OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
-            ResourceModel model = new ResourceModel(spec);
+            ResourceModel model = ResourceModel.of(spec);
             ResourceStore store = new ResourceStore();
             vendors.put(vendor, new VendorState(spec, model, store,
                     new Engine(spec, model, store, vendor.writeRule(), vendor.answerRule(vayuJwtSecret), vendor.notFound()),

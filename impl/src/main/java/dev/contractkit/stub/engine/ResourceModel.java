@@ -25,6 +25,16 @@ public final class ResourceModel {
     private final Map<String, Collection> collections = new LinkedHashMap<>();
     private final Map<String, Behaviour> behaviours = new LinkedHashMap<>();
 
+    /** A spec's model, built once a JVM: specs are read once and never change, and a model is only read. */
+    private static final Map<OpenApiSpec, ResourceModel> BUILT =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    public static ResourceModel of(OpenApiSpec spec) {
+        synchronized (BUILT) {
+            return BUILT.computeIfAbsent(spec, ResourceModel::new);
+        }
+    }
+
     public ResourceModel(OpenApiSpec spec) {
         this.schemas = new Schemas(spec.document());
         List<Operation> operations = spec.operations();

@@ -84,8 +84,15 @@ public final class GeneratedResources {
         return null;
     }
 
+    /** Classes do not change in a JVM: a package is listed once (a further stub then starts without a jar scan). */
+    private static final Map<String, List<Class<?>>> LISTED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The interfaces with a @Path in a package, from a folder of classes or a jar (the runnable one too). */
     static List<Class<?>> interfaces(String apiPackage) {
+        return LISTED.computeIfAbsent(apiPackage, GeneratedResources::list);
+    }
+
+    private static List<Class<?>> list(String apiPackage) {
         String folder = apiPackage.replace('.', '/');
         ClassLoader loader = GeneratedResources.class.getClassLoader();
         List<Class<?>> found = new ArrayList<>();
@@ -104,7 +111,7 @@ public final class GeneratedResources {
             throw new IllegalStateException("a generated interface of " + apiPackage + " vanished while loading", e);
         }
         found.sort(java.util.Comparator.comparing(Class::getName));
-        return found;
+        return List.copyOf(found);
     }
 
     private static List<String> classNames(URL url, String folder) throws IOException {
