@@ -9,11 +9,8 @@ import dev.contractkit.stub.engine.Behaviour;
 import dev.contractkit.stub.engine.Collection;
 import dev.contractkit.stub.junit.StubServerExtension;
 import dev.contractkit.stub.spec.Operation;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -119,13 +116,6 @@ class AliasedFieldsAcceptanceTest {
     }
 
     private static StubHttp.Answer send(Vendor vendor, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.url(vendor) + path))
-                .header("Authorization", "Bearer alias-test")
-                .method(method.toUpperCase(Locale.ROOT), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return StubHttp.send(request);
+        return StubHttp.send(method, stub.url(vendor) + path, body);
     }
 }

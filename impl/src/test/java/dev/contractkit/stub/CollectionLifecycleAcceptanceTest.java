@@ -15,8 +15,6 @@ import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;
 import dev.contractkit.stub.store.ResourceStore;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,15 +190,8 @@ class CollectionLifecycleAcceptanceTest {
         }
 
         private Answer send(Operation operation, String path, JsonNode body) {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body.toString());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.url(vendor) + path + requiredQuery(operation)))
-                    .header("Authorization", "Bearer lifecycle-test")
-                    .method(operation.method().toUpperCase(java.util.Locale.ROOT), publisher);
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            StubHttp.Answer answer = StubHttp.send(request);
+            StubHttp.Answer answer = StubHttp.send(operation.method(), stub.url(vendor) + path + requiredQuery(operation),
+                    body == null ? null : body.toString());
             return new Answer(operation.method().toUpperCase(java.util.Locale.ROOT) + " " + path, answer.status(), answer.body());
         }
 

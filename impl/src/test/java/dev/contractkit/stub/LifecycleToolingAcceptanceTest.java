@@ -9,8 +9,6 @@ import dev.contractkit.admin.client.model.Fault;
 import dev.contractkit.admin.client.model.JournalEntry;
 import dev.contractkit.admin.client.model.VendorName;
 import dev.contractkit.stub.junit.StubServerTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,12 +71,6 @@ class LifecycleToolingAcceptanceTest {
     }
 
     private static StubHttp.Answer send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.url(Vendor.LAYER) + path))
-                .header("Authorization", "Bearer tooling-test")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return StubHttp.send(request);
+        return StubHttp.send(method, stub.url(Vendor.LAYER) + path, body);
     }
 }

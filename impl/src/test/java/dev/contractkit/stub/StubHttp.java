@@ -50,6 +50,18 @@ final class StubHttp {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Any method, with a bearer token; the body (JSON, or null for none) declared as JSON. */
+    static Answer send(String method, String url, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer test-token")
+                .method(method.toUpperCase(java.util.Locale.ROOT), json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     static Answer send(HttpRequest.Builder request) {
         return send(CLIENT, request);
     }
