@@ -16,10 +16,11 @@ import dev.contractkit.stub.vayu.VayuErrorFormat;
 public enum Vendor {
     /** 256 KB: Vayu's errors page documents request_too_large above it. */
     VAYU("vayu", 256 * 1024, new VayuErrorFormat(), JsonInclude.Include.NON_NULL, 500, false,
-            Engine.WriteRule.NONE, (noun, id) -> noun + " with id " + id + " not found"),
+            Engine.WriteRule.NONE, dev.contractkit.stub.vayu.VayuAccessTokens::new,
+            (noun, id) -> noun + " with id " + id + " not found"),
     /** 1 MiB: Layer documents no limit; this is the common default of the proxies in front of such APIs. */
     LAYER("layer", 1024 * 1024, new LayerErrorFormat(), JsonInclude.Include.ALWAYS, 100, true,
-            new LayerTags(), (noun, id) -> noun + " " + id + " not found");
+            new LayerTags(), secret -> Engine.AnswerRule.NONE, (noun, id) -> noun + " " + id + " not found");
 
     private final String prefix;
     private final int bodyLimit;
@@ -28,11 +29,13 @@ public enum Vendor {
     private final int documentedRatePerSecond;
     private final boolean sendsRateLimitHeaders;
     private final Engine.WriteRule writeRule;
+    private final java.util.function.Function<byte[], Engine.AnswerRule> answerRule;
     private final Engine.NotFound notFound;
 
     Vendor(String prefix, int bodyLimit, ErrorFormat errors, JsonInclude.Include inclusion,
             int documentedRatePerSecond, boolean sendsRateLimitHeaders, Engine.WriteRule writeRule,
-            Engine.NotFound notFound) {
+            java.util.function.Function<byte[], Engine.AnswerRule> answerRule, Engine.NotFound notFound) {
+        this.answerRule = answerRule;
         this.writeRule = writeRule;
         this.notFound = notFound;
         this.prefix = prefix;
@@ -58,7 +61,7 @@ public enum Vendor {
      * this secret (the one strict auth verifies Vayu tokens with).
      */
     public Engine.AnswerRule answerRule(byte[] jwtSecret) {
-        return this == VAYU ? new dev.contractkit.stub.vayu.VayuAccessTokens(jwtSecret) : Engine.AnswerRule.NONE;
+        return answerRule.apply(jwtSecret);
     }
 
     /** The package of its generated JAX-RS interfaces (generated-server's convention). */
