@@ -2,7 +2,6 @@ package dev.contractkit.stub.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -28,7 +27,6 @@ import java.util.stream.Stream;
  */
 public final class OpenApiSpec {
 
-    private static final String RESOURCES = "/dev/contractkit/stub/specs/";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final ObjectNode document;
@@ -70,8 +68,7 @@ public final class OpenApiSpec {
     }
 
     private static OpenApiSpec readPackaged(String name) {
-        return of(name, readYaml(OpenApiSpec.class.getResourceAsStream(RESOURCES + name + ".yaml"), name),
-                readYaml(OpenApiSpec.class.getResourceAsStream(RESOURCES + name + ".overlay.yaml"), name));
+        return new OpenApiSpec(name, PackagedSpecs.read(name));
     }
 
     /** Loads NAME.yaml (and NAME.overlay.yaml) from a folder of specs, as the contract tests read them. */
@@ -239,7 +236,7 @@ public final class OpenApiSpec {
 
     private static JsonNode readYaml(InputStream stream, String name) {
         try (InputStream in = stream) {
-            return in == null ? null : new YAMLMapper().readTree(in);
+            return in == null ? null : PackagedSpecs.yaml(in.readAllBytes(), name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec " + name, e);
         }

@@ -1,0 +1,115 @@
+package dev.contractkit.stub.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The specs packaged in the stub, each also as one JSON document with its overlay applied, written by the
+ * build beside the YAML (NAME.packaged.json). Reading YAML costs a start ~150 ms (SnakeYAML's classes and a
+ * slow parser) against ~10 ms for JSON; a test suite pays it at every fresh JVM. The JSON names the SHA-256
+ * of the YAML it was made from, so an edited spec whose JSON was not rebuilt (an IDE's copy of the resources)
+ * is read from its YAML instead of served stale.
+ */
+public final class PackagedSpecs {
+
+    private static final String RESOURCES = "/dev/contractkit/stub/specs/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PackagedSpecs() {
+    }
+
+    /** Build step: writes NAME.packaged.json for every NAME.yaml (not overlays) in the folder given. */
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args[0]);
+        try (var files = Files.list(folder)) {
+            for (Path yaml : files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().endsWith(".overlay.yaml")).toList()) {
+                String name = yaml.getFileName().toString().replaceFirst("\\.yaml$", "");
+                Path overlay = folder.resolve(name + ".overlay.yaml");
+                byte[] spec = Files.readAllBytes(yaml);
+                byte[] overlayBytes = Files.exists(overlay) ? Files.readAllBytes(overlay) : null;
+                Path target = folder.resolve(name + ".packaged.json");
+                String source = sha256(spec, overlayBytes);
+                if (Files.exists(target) && source.equals(JSON.readTree(target.toFile()).path("source").asText())) {
+                    continue; // unchanged: a rewrite would make the runnable jar look stale and be shaded again
+                }
+                ObjectNode packaged = JSON.createObjectNode().put("source", source);
+                packaged.set("document", applied(spec, overlayBytes, name));
+                JSON.writeValue(target.toFile(), packaged);
+            }
+        }
+    }
+
+    /** The packaged spec NAME with its overlay applied: from its JSON when that was made from this YAML. */
+    static ObjectNode read(String name) {
+        return read(name, PackagedSpecs::resource);
+    }
+
+    /** As {@link #read(String)}, with the packaged files (by file name; null when absent) from {@code files}. */
+    static ObjectNode read(String name, java.util.function.Function<String, byte[]> files) {
+        byte[] spec = files.apply(name + ".yaml");
+        if (spec == null) {
+            throw new IllegalArgumentException("no spec " + name + " is packaged in the stub");
+        }
+        byte[] overlay = files.apply(name + ".overlay.yaml");
+        byte[] packaged = files.apply(name + ".packaged.json");
+        if (packaged != null) {
+            try {
+                JsonNode json = JSON.readTree(packaged);
+                if (sha256(spec, overlay).equals(json.path("source").asText())) {
+                    return (ObjectNode) json.get("document");
+                }
+            } catch (IOException e) {
+                // unreadable: read the YAML below
+            }
+        }
+        return applied(spec, overlay, name);
+    }
+
+    private static ObjectNode applied(byte[] spec, byte[] overlay, String name) {
+        ObjectNode document = (ObjectNode) yaml(spec, name);
+        if (overlay != null) {
+            Overlay.apply(yaml(overlay, name), document);
+        }
+        return document;
+    }
+
+    static JsonNode yaml(byte[] bytes, String name) {
+        try {
+            return new YAMLMapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec " + name, e);
+        }
+    }
+
+    private static byte[] resource(String file) {
+        try (InputStream in = PackagedSpecs.class.getResourceAsStream(RESOURCES + file)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read packaged spec " + file, e);
+        }
+    }
+
+    private static String sha256(byte[] spec, byte[] overlay) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(spec);
+            if (overlay != null) {
+                digest.update((byte) 0);
+                digest.update(overlay);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
