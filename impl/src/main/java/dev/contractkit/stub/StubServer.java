@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -67,21 +68,50 @@ public final class StubServer implements AutoCloseable {
     private final URI baseUri;
 
     private StubServer(Builder options) throws IOException {
-        state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits),
-                options.vayuJwtSecret);
+        // The vendors' specs and data are read on a thread of their own while the server and the admin API are
+        // built: a first start in a fresh JVM is mostly class loading, and this way two cores share it.
+        CompletableFuture<StubState> loading = CompletableFuture.supplyAsync(() -> new StubState(options.dataFile,
+                options.journalSize, RateLimits.parse(options.rateLimits), options.vayuJwtSecret), StubServer::onOwnThread);
         // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
         http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
                 options.readTimeout, options.threads);
+        try {
+            Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
+                    Json.mapper(JsonInclude.Include.NON_NULL), null);
+            mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, loading::join));
+            state = loaded(loading);
+        } catch (RuntimeException | Error e) {
+            http.stop(0);
+            throw e;
+        }
         mountVendor(Vendor.VAYU, options.vayuAuth);
         mountVendor(Vendor.LAYER, options.layerAuth);
-        Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
-                Json.mapper(JsonInclude.Include.NON_NULL), null);
-        mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, state));
         http.createContext("/", exchange -> answer(exchange, 404,
                 "{\"message\":\"No such path: the vendors are under /vayu and /layer, the admin API under /__admin\"}"));
         http.start();
         containers.forEach(c -> c.getApplicationHandler().onStartup(c));
         baseUri = URI.create("http://" + hostForUri(options.host) + ":" + http.getAddress().getPort());
+    }
+
+    private static void onOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "stub-state-loading");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The state once loaded; what failed to load (bad data, a spec that does not read) thrown as it was. */
+    private static StubState loaded(CompletableFuture<StubState> loading) {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     public static Builder builder() {

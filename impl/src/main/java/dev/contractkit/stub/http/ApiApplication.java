@@ -24,9 +24,10 @@ public final class ApiApplication {
 
     /**
      * @param resource the class implementing the vendor's generated interface
-     * @param logic    the object its constructor takes (its customers), bound for injection
+     * @param logic    the object its constructor takes, bound for injection: asked for at the first request, so
+     *                 the application can be built while that object is still being made
      */
-    public static <T> ResourceConfig create(Api api, Class<?> resource, Class<T> logicType, T logic) {
+    public static <T> ResourceConfig create(Api api, Class<?> resource, Class<T> logicType, java.util.function.Supplier<T> logic) {
         ResourceConfig config = new ResourceConfig()
                 .register(new RequestPipeline(api))
                 .register(new JsonBodyProvider(api.json()))
@@ -38,7 +39,7 @@ public final class ApiApplication {
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
-                        bind(logic).to(logicType);
+                        bindFactory(logic).to(logicType);
                     }
                 });
         return configured(config);
