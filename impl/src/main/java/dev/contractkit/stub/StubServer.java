@@ -81,7 +81,7 @@ public final class StubServer implements AutoCloseable {
             mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, loading::join));
             state = loaded(loading);
         } catch (RuntimeException | Error e) {
-            http.stop(0);
+            JettyServers.discard(http);
             throw e;
         }
         mountVendor(Vendor.VAYU, options.vayuAuth);

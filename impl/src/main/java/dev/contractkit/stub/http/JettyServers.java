@@ -48,9 +48,29 @@ public final class JettyServers {
         RefusalAnswers answers = new RefusalAnswers(refusals);
         server.setHandler(new HeadLimits(new ContextHandlerCollection(), answers));
         server.setErrorHandler(new RefusalErrorHandler(answers));
-        JettyHttpServer http = new JettyHttpServer(server, false);
+        JettyHttpServer http = new Discardable(server);
         http.bind(address, 0); // finds the connector above bound to the port, and uses it
         return http;
+    }
+
+    /** Closes a server that {@link #create} made but that never started: its port is free again. */
+    public static void discard(HttpServer http) {
+        ((Discardable) http).discard();
+    }
+
+    private static final class Discardable extends JettyHttpServer {
+        Discardable(Server server) {
+            super(server, false);
+        }
+
+        void discard() {
+            stop(0);
+            for (var connector : getServer().getConnectors()) {
+                if (connector instanceof ServerConnector bound) {
+                    bound.close(); // stop() leaves a connector alone when the server was never started
+                }
+            }
+        }
     }
 
     private static HttpConfiguration configuration() {
