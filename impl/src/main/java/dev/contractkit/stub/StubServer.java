@@ -55,10 +55,19 @@ public final class StubServer implements AutoCloseable {
     /** Jetty logs its version and every start at INFO; the stub prints its own line. */
     private static final String JETTY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
 
+    /** Jetty's MemoryUtils: how many object references fit a 64-byte cache line. */
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     static {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
         if (System.getProperty(JETTY_LOG_LEVEL) == null) {
             System.setProperty(JETTY_LOG_LEVEL, "warn");
+        }
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            // Told, Jetty does not start the JVM's whole JMX platform (~50 ms, 95 classes) to ask whether
+            // references are compressed, which they are under 32 GB of heap; it only pads its queues with it.
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE,
+                    Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
         }
     }
 
