@@ -7,7 +7,10 @@ import dev.contractkit.stub.auth.TokenListAuthenticator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import dev.contractkit.stub.admin.AdminAccess;
 import dev.contractkit.stub.admin.AdminErrorFormat;
+import dev.contractkit.stub.admin.AdminTokenFilter;
+import dev.contractkit.stub.console.ConsoleFiles;
 import dev.contractkit.stub.admin.AdminResource;
 import dev.contractkit.stub.fault.FaultFilter;
 import dev.contractkit.stub.fault.RateLimitFilter;
@@ -65,6 +68,7 @@ public final class StubServer implements AutoCloseable {
     private final List<JdkHttpHandlerContainer> containers = new ArrayList<>();
     private final StubState state;
     private final URI baseUri;
+    private final AdminAccess adminAccess;
 
     private StubServer(Builder options) throws IOException {
         state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits),
@@ -76,7 +80,12 @@ public final class StubServer implements AutoCloseable {
         mountVendor(Vendor.LAYER, options.layerAuth);
         Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
                 Json.mapper(JsonInclude.Include.NON_NULL), null);
-        mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, state));
+        HttpContext adminContext = mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, state));
+        adminAccess = AdminAccess.decide(options.host, options.adminToken);
+        adminContext.getFilters().add(new ConsoleFiles());
+        if (!adminAccess.open()) {
+            adminContext.getFilters().add(new AdminTokenFilter(adminAccess.token()));
+        }
         http.createContext("/", exchange -> answer(exchange, 404,
                 "{\"message\":\"No such path: the vendors are under /vayu and /layer, the admin API under /__admin\"}"));
         http.start();
@@ -105,6 +114,26 @@ public final class StubServer implements AutoCloseable {
     /** The base URL a vendor client points at, e.g. http://127.0.0.1:8080/vayu. */
     public String url(Vendor vendor) {
         return baseUri + "/" + vendor.prefix();
+    }
+
+    /**
+     * The token admin calls must send in the X-Admin-Token header: the configured one, or the one this stub
+     * made because it is bound off loopback; empty when admin access is open (loopback, none configured).
+     */
+    public java.util.Optional<String> adminToken() {
+        return java.util.Optional.ofNullable(adminAccess.token());
+    }
+
+    /** Whether this stub made its admin token itself (bound off loopback, none configured): someone must be told it. */
+    public boolean adminTokenGenerated() {
+        return adminAccess.generated();
+    }
+
+    /** The generated admin API client pointed at this stub, sending its admin token when it has one. */
+    public dev.contractkit.admin.client.api.AdminApi adminClient() {
+        var client = new dev.contractkit.admin.client.ApiClient().setBasePath(baseUri + "/__admin");
+        adminToken().ifPresent(client::setApiKey);
+        return new dev.contractkit.admin.client.api.AdminApi(client);
     }
 
     /** What the stub remembers: customers, journal, faults, rate-limit buckets. */
@@ -223,8 +252,21 @@ public final class StubServer implements AutoCloseable {
         /** Signs the tokens Vayu's login answers: strict auth's secret, else one of this stub's own. */
         private byte[] vayuJwtSecret = randomSecret();
         private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
+        private String adminToken;
 
         private Builder() {
+        }
+
+        /**
+         * The token the admin API and console require (sent as X-Admin-Token). Without one, a stub on loopback
+         * leaves them open and a stub bound elsewhere makes its own ({@link StubServer#adminToken()}).
+         */
+        public Builder adminToken(String token) {
+            if (token != null && token.isBlank()) {
+                throw new IllegalArgumentException("admin token must not be blank");
+            }
+            this.adminToken = token;
+            return this;
         }
 
         /** The address to bind; 127.0.0.1 unless told otherwise. */
