@@ -120,6 +120,9 @@ class ConsoleBrowserAcceptanceTest {
         String curl = browser.byId("entry-curl").getText();
         assertTrue(curl.startsWith("curl -X PUT '" + stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER + "'"), curl);
         assertTrue(curl.contains("-d '{\"name\":\"Journal Probe\"}'"), curl);
+        // The whole page, an entry open: the README's picture of the console (docs/console.png).
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
+        browser.screenshot("console-whole-page");
     }
 
     @Test
