@@ -86,6 +86,19 @@ class ConsoleBrowserAcceptanceTest {
     }
 
     @Test
+    void storedDataIsShownAsTextNeverAsMarkup() throws ApiException {
+        String name = "<img src=x id=injected>";
+        stub.adminClient().seedResource(dev.contractkit.admin.client.model.VendorName.VAYU, "/customers",
+                java.util.Map.of("name", name));
+        browser.driver.navigate().refresh();
+        browser.waitUntilReady();
+
+        browser.visible(By.cssSelector("#collections-table button[data-path='/customers']")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("items"), name));
+        assertTrue(browser.driver.findElements(By.id("injected")).isEmpty(), "the name became an element");
+    }
+
+    @Test
     void anInvalidEditShowsTheFieldsErrorAndStoresNothing() {
         openFirstItem("/customers");
         String id = browser.byId("editor-title").getText().substring("Edit ".length());
