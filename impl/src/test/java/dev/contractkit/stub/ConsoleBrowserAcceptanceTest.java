@@ -62,9 +62,18 @@ class ConsoleBrowserAcceptanceTest {
         browser.screenshot("console-desktop");
 
         browser.driver.manage().window().setSize(ConsoleBrowser.PHONE);
-        Number overflow = (Number) browser.driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0, overflow.intValue(), "the page is no wider than a phone: tables scroll inside it");
+        String overflow = "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
+        try {
+            // Headless Chromium may report the new width before it has laid the page out again.
+            browser.await().until(d -> ((Number) browser.driver.executeScript(overflow)).intValue() == 0);
+        } catch (org.openqa.selenium.TimeoutException wider) {
+            Object widest = browser.driver.executeScript("return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                    + ".filter(e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {"
+                    + " if (getComputedStyle(a).overflowX !== 'visible') return false; } return true; })"
+                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8).join(', ');");
+            throw new AssertionError("the page is wider than a phone (tables must scroll inside it): " + widest, wider);
+        }
         browser.screenshot("console-phone");
 
         assertEquals(java.util.List.of(), browser.errors());
