@@ -50,6 +50,11 @@ public final class Main implements Callable<Integer> {
                     + "(requests a second, burst 100), or layer=10:5 for a burst of 5.")
     String rateLimits;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:CONTRACT_KIT_ADMIN_TOKEN}",
+            description = "Token the admin API and console require (header X-Admin-Token); default: "
+                    + "$CONTRACT_KIT_ADMIN_TOKEN. Bound off loopback without one, the stub makes one and prints it once.")
+    String adminToken;
+
     @Option(names = "--verbose", description = "Log one line per request.")
     boolean verbose;
 
@@ -68,7 +73,7 @@ public final class Main implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.log.dev.contractkit.stub.requests", "debug");
         }
         StubServer.Builder options = StubServer.builder().host(host).port(port).data(data)
-                .journalSize(journalSize).rateLimits(rateLimits);
+                .journalSize(journalSize).rateLimits(rateLimits).adminToken(adminToken);
         if ("strict".equals(auth)) {
             if (vayuJwtSecret == null || layerTokens == null || layerTokens.isEmpty()) {
                 throw new CommandLine.ParameterException(command.commandLine(),
@@ -82,6 +87,12 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("Stub server listening on " + server.baseUri() + " (Vayu: " + server.url(Vendor.VAYU)
                 + ", Layer: " + server.url(Vendor.LAYER) + ")");
+        System.out.println("Console: " + server.baseUri() + "/__admin/");
+        if (server.adminTokenGenerated()) {
+            // Printed once, to the operator's terminal only: it is the one way to learn a token the stub made.
+            System.out.println("Admin token (send as X-Admin-Token; the console asks for it once): "
+                    + server.adminToken().orElseThrow());
+        }
         new CountDownLatch(1).await();
         return 0;
     }

@@ -7,7 +7,10 @@ import dev.contractkit.stub.auth.TokenListAuthenticator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import dev.contractkit.stub.admin.AdminAccess;
 import dev.contractkit.stub.admin.AdminErrorFormat;
+import dev.contractkit.stub.admin.AdminTokenFilter;
+import dev.contractkit.stub.console.ConsoleFiles;
 import dev.contractkit.stub.admin.AdminResource;
 import dev.contractkit.stub.fault.FaultFilter;
 import dev.contractkit.stub.fault.RateLimitFilter;
@@ -75,8 +78,10 @@ public final class StubServer implements AutoCloseable {
     private final List<JdkHttpHandlerContainer> containers = new ArrayList<>();
     private final StubState state;
     private final URI baseUri;
+    private final AdminAccess adminAccess;
 
     private StubServer(Builder options) throws IOException {
+        adminAccess = AdminAccess.decide(options.host, options.adminToken);
         // The vendors' specs and data are read on a thread of their own while the server and the admin API are
         // built: a first start in a fresh JVM is mostly class loading, and this way two cores share it.
         CompletableFuture<StubState> loading = CompletableFuture.supplyAsync(() -> new StubState(options.dataFile,
@@ -87,7 +92,12 @@ public final class StubServer implements AutoCloseable {
         try {
             Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
                     Json.mapper(JsonInclude.Include.NON_NULL), null);
-            mount(admin.prefix(), ApiApplication.create(admin, AdminResource.class, StubState.class, loading::join));
+            HttpContext adminContext = mount(admin.prefix(),
+                    ApiApplication.create(admin, AdminResource.class, StubState.class, loading::join));
+            adminContext.getFilters().add(new ConsoleFiles());
+            if (!adminAccess.open()) {
+                adminContext.getFilters().add(new AdminTokenFilter(adminAccess.token()));
+            }
             state = loaded(loading);
         } catch (RuntimeException | Error e) {
             JettyServers.discard(http);
@@ -144,6 +154,26 @@ public final class StubServer implements AutoCloseable {
     /** The base URL a vendor client points at, e.g. http://127.0.0.1:8080/vayu. */
     public String url(Vendor vendor) {
         return baseUri + "/" + vendor.prefix();
+    }
+
+    /**
+     * The token admin calls must send in the X-Admin-Token header: the configured one, or the one this stub
+     * made because it is bound off loopback; empty when admin access is open (loopback, none configured).
+     */
+    public java.util.Optional<String> adminToken() {
+        return java.util.Optional.ofNullable(adminAccess.token());
+    }
+
+    /** Whether this stub made its admin token itself (bound off loopback, none configured): someone must be told it. */
+    public boolean adminTokenGenerated() {
+        return adminAccess.generated();
+    }
+
+    /** The generated admin API client pointed at this stub, sending its admin token when it has one. */
+    public dev.contractkit.admin.client.api.AdminApi adminClient() {
+        var client = new dev.contractkit.admin.client.ApiClient().setBasePath(baseUri + "/__admin");
+        adminToken().ifPresent(client::setApiKey);
+        return new dev.contractkit.admin.client.api.AdminApi(client);
     }
 
     /** What the stub remembers: customers, journal, faults, rate-limit buckets. */
@@ -262,8 +292,21 @@ public final class StubServer implements AutoCloseable {
         /** Signs the tokens Vayu's login answers: strict auth's secret, else one of this stub's own. */
         private byte[] vayuJwtSecret = randomSecret();
         private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
+        private String adminToken;
 
         private Builder() {
+        }
+
+        /**
+         * The token the admin API and console require (sent as X-Admin-Token). Without one, a stub on loopback
+         * leaves them open and a stub bound elsewhere makes its own ({@link StubServer#adminToken()}).
+         */
+        public Builder adminToken(String token) {
+            if (token != null && token.isBlank()) {
+                throw new IllegalArgumentException("admin token must not be blank");
+            }
+            this.adminToken = token;
+            return this;
         }
 
         /** The address to bind; 127.0.0.1 unless told otherwise. */

@@ -113,6 +113,10 @@ public final class StubState {
         return faults;
     }
 
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
     private static JsonNode embedded() {
         try (InputStream in = StubState.class.getResourceAsStream("/dev/contractkit/stub/default-data.json")) {
             return JSON.readTree(in);

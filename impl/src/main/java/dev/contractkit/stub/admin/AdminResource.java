@@ -19,6 +19,8 @@ import dev.contractkit.admin.server.model.Fault;
 import dev.contractkit.admin.server.model.FaultList;
 import dev.contractkit.admin.server.model.Health;
 import dev.contractkit.admin.server.model.JournalEntryList;
+import dev.contractkit.admin.server.model.RateLimitBucket;
+import dev.contractkit.admin.server.model.RateLimitList;
 import dev.contractkit.admin.server.model.ResetRequest;
 import dev.contractkit.admin.server.model.VendorName;
 import dev.contractkit.stub.StubState;
@@ -122,6 +124,7 @@ public final class AdminResource implements AdminApi {
             for (var collection : state.vendor(vendor).model().collections()) {
                 collections.add(new CollectionInfo().vendor(VendorName.fromValue(vendor.prefix()))
                         .collection(collection.template())
+                        .idField(collection.idField())
                         .scopes(new java.util.TreeMap<>(counts.getOrDefault(collection.template(), Map.of()))));
             }
         }
@@ -198,6 +201,13 @@ public final class AdminResource implements AdminApi {
     @Override
     public Fault armFault(Fault fault) {
         return state.faults().arm(fault);
+    }
+
+    @Override
+    public RateLimitList listRateLimits() {
+        return new RateLimitList().buckets(state.rateLimits().buckets().stream().map(b -> new RateLimitBucket()
+                .vendor(VendorName.fromValue(b.vendor().prefix())).perSecond(b.perSecond()).burst(b.burst())
+                .remaining(b.remaining())).toList());
     }
 
     @Override

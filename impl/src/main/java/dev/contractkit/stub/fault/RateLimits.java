@@ -94,6 +94,16 @@ public final class RateLimits {
         }
     }
 
+    /** A vendor's bucket as it stands: its refill a second, its capacity and the tokens left in it now. */
+    public record BucketState(Vendor vendor, long perSecond, long burst, long remaining) {
+    }
+
+    /** The limited vendors' buckets, in vendor order; reading them takes no token. */
+    public java.util.List<BucketState> buckets() {
+        return limits.entrySet().stream().map(e -> new BucketState(e.getKey(), e.getValue().perSecond,
+                e.getValue().burst, e.getValue().bucket.getAvailableTokens())).toList();
+    }
+
     /** Full buckets again. */
     public void reset() {
         limits.replaceAll((vendor, limit) -> limit.fresh());

@@ -1,0 +1,53 @@
+package dev.contractkit.stub.admin;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Refuses admin calls without the stub's admin token: a 401 in the admin API's error format, the same
+ * words for a missing token and a wrong one, so the answer says nothing about the token.
+ */
+public final class AdminTokenFilter extends Filter {
+
+    static final String REFUSAL = "{\"message\":\"This stub is bound off loopback: admin calls need its admin token"
+            + " in the " + AdminAccess.HEADER + " header (--admin-token, $CONTRACT_KIT_ADMIN_TOKEN, or the one"
+            + " printed at start)\"}";
+
+    /** Digests, so the comparison takes as long whatever the length of what was sent. */
+    private final byte[] expected;
+
+    public AdminTokenFilter(String token) {
+        this.expected = sha256(token);
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        String given = exchange.getRequestHeaders().getFirst(AdminAccess.HEADER);
+        if (given != null && MessageDigest.isEqual(expected, sha256(given))) {
+            chain.doFilter(exchange);
+            return;
+        }
+        byte[] body = REFUSAL.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(401, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Override
+    public String description() {
+        return "admin token";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException everyJdkHasIt) {
+            throw new IllegalStateException(everyJdkHasIt);
+        }
+    }
+}
