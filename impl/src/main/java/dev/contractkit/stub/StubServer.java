@@ -12,6 +12,7 @@ import dev.contractkit.stub.admin.AdminErrorFormat;
 import dev.contractkit.stub.admin.AdminTokenFilter;
 import dev.contractkit.stub.console.ConsoleFiles;
 import dev.contractkit.stub.admin.AdminResource;
+import dev.contractkit.stub.admin.CrossSiteGuard;
 import dev.contractkit.stub.fault.FaultFilter;
 import dev.contractkit.stub.fault.RateLimitFilter;
 import dev.contractkit.stub.fault.RateLimits;
@@ -94,6 +95,7 @@ public final class StubServer implements AutoCloseable {
                     Json.mapper(JsonInclude.Include.NON_NULL), null);
             HttpContext adminContext = mount(admin.prefix(),
                     ApiApplication.create(admin, AdminResource.class, StubState.class, loading::join));
+            adminContext.getFilters().add(new CrossSiteGuard(adminAccess.open()));
             adminContext.getFilters().add(new ConsoleFiles());
             if (!adminAccess.open()) {
                 adminContext.getFilters().add(new AdminTokenFilter(adminAccess.token()));

@@ -1,0 +1,73 @@
+package dev.contractkit.stub.admin;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Keeps other sites' pages away from the admin API and console, which on loopback need no token: any page a
+ * developer has open could otherwise post {@code /__admin/reset} to 127.0.0.1 (the browser sends such a form
+ * without asking), or reach the stub under a name of its own that resolves to 127.0.0.1 (DNS rebinding) and
+ * read it. So a call that names an {@code Origin} other than the stub's own is refused, and, when the admin
+ * API is open, so is one addressed to any host but a loopback one. Tools that send no Origin (curl, the
+ * clients) are not affected.
+ */
+public final class CrossSiteGuard extends Filter {
+
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    private final boolean hostMustBeLoopback;
+
+    /** @param adminOpen whether admin calls need no token (bound to loopback, none configured) */
+    public CrossSiteGuard(boolean adminOpen) {
+        this.hostMustBeLoopback = adminOpen;
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host))) {
+            refuse(exchange, "Admin calls from another site's page are refused: its Origin " + quoted(origin)
+                    + " is not this stub's");
+        } else if (hostMustBeLoopback && (host == null || !LOOPBACK_NAMES.contains(hostName(host)))) {
+            refuse(exchange, "This stub's admin API answers on loopback names only (localhost, 127.0.0.1, [::1]),"
+                    + " not " + quoted(host == null ? "" : host));
+        } else {
+            chain.doFilter(exchange);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "admin calls from other sites refused";
+    }
+
+    /** The host without its port: "127.0.0.1:8080" is 127.0.0.1, "[::1]:8080" is [::1]. */
+    private static String hostName(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        int colon = lower.lastIndexOf(':');
+        return colon > lower.lastIndexOf(']') ? lower.substring(0, colon) : lower;
+    }
+
+    /** At most 100 characters of what was sent, as a JSON string's content. */
+    private static String quoted(String sent) {
+        String shown = sent.length() > 100 ? sent.substring(0, 100) + "…" : sent;
+        StringBuilder json = new StringBuilder("'");
+        for (char c : shown.toCharArray()) {
+            json.append(c == '"' || c == '\\' || c < 0x20 ? '?' : c);
+        }
+        return json.append('\'').toString();
+    }
+
+    private static void refuse(HttpExchange exchange, String message) throws IOException {
+        byte[] body = ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(403, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+}
