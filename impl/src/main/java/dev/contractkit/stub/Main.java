@@ -50,6 +50,20 @@ public final class Main implements Callable<Integer> {
                     + "(requests a second, burst 100), or layer=10:5 for a burst of 5.")
     String rateLimits;
 
+    @Option(names = "--store", defaultValue = "memory", paramLabel = "STORE",
+            description = "memory (default): state in this process. jdbc:postgresql://host:port/db: a shared sandbox, "
+                    + "its state in PostgreSQL, shared by every stub on that database and kept across restarts.")
+    String store;
+
+    @Option(names = "--store-user", paramLabel = "USER", defaultValue = "${env:CONTRACT_KIT_STORE_USER}",
+            description = "The database user of --store; default: $CONTRACT_KIT_STORE_USER.")
+    String storeUser;
+
+    @Option(names = "--store-password", paramLabel = "PASSWORD", defaultValue = "${env:CONTRACT_KIT_STORE_PASSWORD}",
+            description = "Its password (never printed); default: $CONTRACT_KIT_STORE_PASSWORD, which keeps it out of "
+                    + "the process list.")
+    String storePassword;
+
     @Option(names = "--verbose", description = "Log one line per request.")
     boolean verbose;
 
@@ -69,6 +83,13 @@ public final class Main implements Callable<Integer> {
         }
         StubServer.Builder options = StubServer.builder().host(host).port(port).data(data)
                 .journalSize(journalSize).rateLimits(rateLimits);
+        if (!"memory".equals(store)) {
+            try {
+                options.store(store, storeUser, storePassword);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+            }
+        }
         if ("strict".equals(auth)) {
             if (vayuJwtSecret == null || layerTokens == null || layerTokens.isEmpty()) {
                 throw new CommandLine.ParameterException(command.commandLine(),
@@ -81,7 +102,7 @@ public final class Main implements Callable<Integer> {
         StubServer server = options.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("Stub server listening on " + server.baseUri() + " (Vayu: " + server.url(Vendor.VAYU)
-                + ", Layer: " + server.url(Vendor.LAYER) + ")");
+                + ", Layer: " + server.url(Vendor.LAYER) + ")" + server.state().storeDescription());
         new CountDownLatch(1).await();
         return 0;
     }

@@ -67,8 +67,8 @@ public final class StubServer implements AutoCloseable {
     private final URI baseUri;
 
     private StubServer(Builder options) throws IOException {
-        state = new StubState(options.dataFile, options.journalSize, RateLimits.parse(options.rateLimits),
-                options.vayuJwtSecret);
+        state = new StubState(options.dataFile, options.journalSize, options.rateLimits, options.vayuJwtSecret,
+                options.store);
         // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
         http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
                 options.readTimeout, options.threads);
@@ -168,6 +168,7 @@ public final class StubServer implements AutoCloseable {
     public void close() {
         containers.forEach(c -> c.getApplicationHandler().onShutdown(c));
         http.stop(0);
+        state.close();
     }
 
     /** A vendor's API, behind its journal, rate limit and faults, in that order. */
@@ -223,8 +224,20 @@ public final class StubServer implements AutoCloseable {
         /** Signs the tokens Vayu's login answers: strict auth's secret, else one of this stub's own. */
         private byte[] vayuJwtSecret = randomSecret();
         private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
+        private dev.contractkit.stub.store.JdbcStore store;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the state (resources, journal, faults, rate-limit buckets) in a PostgreSQL database instead of
+         * memory, shared by every stub started on it and kept across restarts: a shared sandbox. The URL is
+         * {@code jdbc:postgresql://host:port/database}; user and password may be null (then the URL's own, or the
+         * driver's defaults). Its schema is created and migrated at start; an empty database gets the data loaded.
+         */
+        public Builder store(String jdbcUrl, String user, String password) {
+            this.store = dev.contractkit.stub.store.JdbcStore.of(jdbcUrl, user, password);
+            return this;
         }
 
         /** The address to bind; 127.0.0.1 unless told otherwise. */
