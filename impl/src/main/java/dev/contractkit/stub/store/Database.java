@@ -26,10 +26,19 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** While the database is away every request fails: one line every 10 s says so, not one a request. */
+    private static final long WARN_EVERY_NANOS = 10_000_000_000L;
+    private static final java.util.concurrent.atomic.AtomicLong lastWarned = new java.util.concurrent.atomic.AtomicLong();
+
     static {
-        // Flyway names the database URL at INFO: keep it to warnings.
-        if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        // Flyway names the database URL at INFO; the pool logs a stack trace for every connection an outage breaks.
+        quiet("org.flywaydb", "warn");
+        quiet("com.zaxxer.hikari", "error");
+    }
+
+    private static void quiet(String logger, String level) {
+        if (System.getProperty("org.slf4j.simpleLogger.log." + logger) == null) {
+            System.setProperty("org.slf4j.simpleLogger.log." + logger, level);
         }
     }
 
@@ -137,7 +146,11 @@ public final class Database implements AutoCloseable {
     /** A database that cannot be reached is a 503 in the vendor's words; any other SQL failure is a bug (500, logged). */
     public static RuntimeException failed(SQLException e) {
         if (unreachable(e)) {
-            LOG.warn("The store's database is unavailable: {}", reason(e));
+            long now = System.nanoTime();
+            long last = lastWarned.get();
+            if (now - last > WARN_EVERY_NANOS && lastWarned.compareAndSet(last, now)) {
+                LOG.warn("The store's database is unavailable, requests are answered 503: {}", reason(e));
+            }
             return new StubException(ErrorKind.UNAVAILABLE, UNAVAILABLE);
         }
         return new IllegalStateException("store failed: " + e.getMessage(), e);
