@@ -13,7 +13,9 @@ final class SharedSandbox implements AutoCloseable {
     /** A replica with these options, on this sandbox's database. */
     StubServer replica(StubServer.Builder options) {
         StubServer stub = options.store(url, TestPostgres.USER, TestPostgres.PASSWORD).start();
-        started.add(stub);
+        synchronized (started) { // replicas may start together
+            started.add(stub);
+        }
         return stub;
     }
 
@@ -24,7 +26,9 @@ final class SharedSandbox implements AutoCloseable {
     /** Stops every replica started so far (the database keeps their state). */
     @Override
     public void close() {
-        started.forEach(StubServer::close);
-        started.clear();
+        synchronized (started) {
+            started.forEach(StubServer::close);
+            started.clear();
+        }
     }
 }

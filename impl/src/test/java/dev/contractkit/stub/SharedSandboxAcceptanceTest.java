@@ -75,6 +75,9 @@ class SharedSandboxAcceptanceTest {
         StubHttp.put(a.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Survivor\"}");
         Answer created = StubHttp.send("POST", b.url(Vendor.LAYER) + LAYER_CUSTOMERS, "{\"external_id\":\"kept-1\"}");
         assertEquals(201, created.status(), created.body()::toString);
+        Answer armed = StubHttp.send("POST", a.baseUri() + "/__admin/faults",
+                "{\"vendor\":\"layer\",\"operation\":\"archiveCustomer\",\"kind\":\"status\",\"status\":500,\"times\":2}");
+        assertEquals(201, armed.status(), armed.body()::toString);
         int journalled = a.state().journal().find(r -> true).size();
         sandbox.close();
 
@@ -86,6 +89,25 @@ class SharedSandboxAcceptanceTest {
         assertEquals("kept-1", get(c, Vendor.LAYER, LAYER_CUSTOMERS + "/" + id).path("data").path("external_id").asText());
         assertEquals(2, journalled);
         assertTrue(c.state().journal().find(r -> true).size() >= journalled, "the journal was lost");
+        assertEquals(List.of(2), c.state().faults().list().stream().map(f -> f.getRemaining()).toList());
+    }
+
+    /** Both create the schema and load the data (Flyway's lock, then the stub's): neither fails on the other's rows. */
+    @Test
+    void twoReplicasStartingTogetherOnAnEmptyDatabaseBothStartAndTheDataIsLoadedOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<StubServer>> starting = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                starting.add(pool.submit(() -> sandbox.replica()));
+            }
+            StubServer a = starting.get(0).get();
+            StubServer b = starting.get(1).get();
+            assertEquals(List.of("customer-0"), names(get(a, Vendor.LAYER, LAYER_CUSTOMERS)));
+            assertEquals(a.state().vendor(Vendor.VAYU).store().counts(), b.state().vendor(Vendor.VAYU).store().counts());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
