@@ -1,28 +1,10 @@
 package dev.contractkit.stub;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.StubHttp.Answer;
 import dev.contractkit.stub.store.ReadersHeldTogether;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +28,6 @@ class ConcurrentUpdatesAcceptanceTest {
     private static final int FORCED_ROUNDS = 3;
     private static final int FREE_ROUNDS = 300;
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static StubServer stub;
 

@@ -172,18 +172,40 @@ public final class PostgresStore implements ResourceStore {
             return found.isEmpty() ? null : found.get(0);
         }
 
+        /** One statement, one round trip under the lock: stored unless another item holds a unique field's value. */
         @Override
         public ObjectNode put(String id, ObjectNode item, List<String> uniqueFields, String noun) {
+            List<String> values = new java.util.ArrayList<>(List.of(id, item.toString(), vendor, collection, scope, id));
+            List<String> taken = new java.util.ArrayList<>();
+            for (String field : uniqueFields) {
+                JsonNode value = item.get(field);
+                if (value != null && !value.isNull()) {
+                    taken.add("body -> ? = ?::jsonb");
+                    values.add(field);
+                    values.add(value.toString());
+                }
+            }
+            String unlessTaken = taken.isEmpty() ? "" : " where not exists (select 1 from resource where vendor = ?"
+                    + " and collection = ? and scope = ? and id <> ? and (" + String.join(" or ", taken) + "))";
+            int stored = update("insert into resource (vendor, collection, scope, id, body) select ?, ?, ?, ?, ?::jsonb"
+                    + unlessTaken + " on conflict (vendor, collection, scope, id) do update set body = excluded.body",
+                    (taken.isEmpty() ? values.subList(0, 2) : values).toArray(String[]::new));
+            if (stored == 0) {
+                throw taken(id, item, uniqueFields, noun);
+            }
+            return item;
+        }
+
+        /** The 409 naming the first unique field another item holds. */
+        private RuntimeException taken(String id, ObjectNode item, List<String> uniqueFields, String noun) {
             for (String field : uniqueFields) {
                 JsonNode value = item.get(field);
                 if (value != null && !value.isNull() && !select("select body" + SCOPE
                         + " and id <> ? and body -> ? = ?::jsonb limit 1", id, field, value.toString()).isEmpty()) {
-                    throw ResourceStore.taken(noun, field, value);
+                    return ResourceStore.taken(noun, field, value);
                 }
             }
-            update("insert into resource (vendor, collection, scope, id, body) values (?, ?, ?, ?, ?::jsonb)"
-                    + " on conflict (vendor, collection, scope, id) do update set body = excluded.body", id, item.toString());
-            return item;
+            return new IllegalStateException("an item was not stored, and no unique field of it is taken");
         }
 
         @Override
@@ -206,9 +228,9 @@ public final class PostgresStore implements ResourceStore {
             }
         }
 
-        private void update(String sql, String... values) {
+        private int update(String sql, String... values) {
             try (PreparedStatement statement = prepared(sql, values)) {
-                statement.executeUpdate();
+                return statement.executeUpdate();
             } catch (SQLException e) {
                 throw Database.failed(e);
             }
