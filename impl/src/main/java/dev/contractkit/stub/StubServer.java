@@ -69,9 +69,14 @@ public final class StubServer implements AutoCloseable {
     private StubServer(Builder options) throws IOException {
         state = new StubState(options.dataFile, options.journalSize, options.rateLimits, options.vayuJwtSecret,
                 options.store);
-        // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
-        http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
-                options.readTimeout, options.threads);
+        try {
+            // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
+            http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
+                    options.readTimeout, options.threads);
+        } catch (IOException | RuntimeException e) {
+            state.close(); // a shared sandbox's connections
+            throw e;
+        }
         mountVendor(Vendor.VAYU, options.vayuAuth);
         mountVendor(Vendor.LAYER, options.layerAuth);
         Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),

@@ -66,6 +66,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
         config.addDataSourceProperty("connectTimeout", "2");
+        // A database that stops answering without closing the connection is a 503 after 30 s, not a request hung
+        // for ever (a request waits for its scope's lock a few milliseconds a writer ahead of it).
+        config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("ApplicationName", "contract-kit-stub");
         HikariDataSource pool;
         try {

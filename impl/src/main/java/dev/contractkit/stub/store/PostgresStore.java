@@ -1,8 +1,5 @@
 package dev.contractkit.stub.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,9 +20,6 @@ import java.util.function.Function;
  */
 public final class PostgresStore implements ResourceStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final Database db;
     private final String vendor;
     private final Function<String, List<String>> fieldOrder;
@@ -44,7 +38,7 @@ public final class PostgresStore implements ResourceStore {
             if (!lockedAndExists(c, collection, scope) && !(create && made(c, collection, scope))) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(work.apply(new PostgresScope(c, collection, scope)));
+            return Optional.ofNullable(work.apply(new PostgresScope(c, vendor, collection, scope, fieldOrder)));
         });
     }
 
@@ -138,128 +132,5 @@ public final class PostgresStore implements ResourceStore {
         statement.setString(1, vendor);
         statement.setString(2, collection);
         statement.setString(3, scope);
-    }
-
-    /** One scope's items, read and written on the connection of the transaction that holds its lock. */
-    private final class PostgresScope implements Scope {
-        private static final String SCOPE = " from resource where vendor = ? and collection = ? and scope = ?";
-
-        private final Connection c;
-        private final String collection;
-        private final String scope;
-
-        PostgresScope(Connection c, String collection, String scope) {
-            this.c = c;
-            this.collection = collection;
-            this.scope = scope;
-        }
-
-        @Override
-        public ObjectNode get(String id) {
-            List<ObjectNode> found = select("select body" + SCOPE + " and id = ?", id);
-            return found.isEmpty() ? null : found.get(0);
-        }
-
-        @Override
-        public List<ObjectNode> items() {
-            return select("select body" + SCOPE + " order by seq");
-        }
-
-        @Override
-        public ObjectNode find(String field, JsonNode value) {
-            List<ObjectNode> found = select("select body" + SCOPE + " and body -> ? = ?::jsonb order by seq limit 1",
-                    field, value.toString());
-            return found.isEmpty() ? null : found.get(0);
-        }
-
-        /** One statement, one round trip under the lock: stored unless another item holds a unique field's value. */
-        @Override
-        public ObjectNode put(String id, ObjectNode item, List<String> uniqueFields, String noun) {
-            List<String> values = new java.util.ArrayList<>(List.of(id, item.toString(), vendor, collection, scope, id));
-            List<String> taken = new java.util.ArrayList<>();
-            for (String field : uniqueFields) {
-                JsonNode value = item.get(field);
-                if (value != null && !value.isNull()) {
-                    taken.add("body -> ? = ?::jsonb");
-                    values.add(field);
-                    values.add(value.toString());
-                }
-            }
-            String unlessTaken = taken.isEmpty() ? "" : " where not exists (select 1 from resource where vendor = ?"
-                    + " and collection = ? and scope = ? and id <> ? and (" + String.join(" or ", taken) + "))";
-            int stored = update("insert into resource (vendor, collection, scope, id, body) select ?, ?, ?, ?, ?::jsonb"
-                    + unlessTaken + " on conflict (vendor, collection, scope, id) do update set body = excluded.body",
-                    (taken.isEmpty() ? values.subList(0, 2) : values).toArray(String[]::new));
-            if (stored == 0) {
-                throw taken(id, item, uniqueFields, noun);
-            }
-            return item;
-        }
-
-        /** The 409 naming the first unique field another item holds. */
-        private RuntimeException taken(String id, ObjectNode item, List<String> uniqueFields, String noun) {
-            for (String field : uniqueFields) {
-                JsonNode value = item.get(field);
-                if (value != null && !value.isNull() && !select("select body" + SCOPE
-                        + " and id <> ? and body -> ? = ?::jsonb limit 1", id, field, value.toString()).isEmpty()) {
-                    return ResourceStore.taken(noun, field, value);
-                }
-            }
-            return new IllegalStateException("an item was not stored, and no unique field of it is taken");
-        }
-
-        @Override
-        public ObjectNode remove(String id) {
-            List<ObjectNode> removed = select("delete" + SCOPE + " and id = ? returning body", id);
-            return removed.isEmpty() ? null : removed.get(0);
-        }
-
-        private List<ObjectNode> select(String sql, String... values) {
-            try (PreparedStatement statement = prepared(sql, values); ResultSet rows = statement.executeQuery()) {
-                List<ObjectNode> items = new java.util.ArrayList<>();
-                while (rows.next()) {
-                    items.add(ordered((ObjectNode) JSON.readTree(rows.getString(1))));
-                }
-                return items;
-            } catch (SQLException e) {
-                throw Database.failed(e);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("an item in the store is not JSON", e);
-            }
-        }
-
-        private int update(String sql, String... values) {
-            try (PreparedStatement statement = prepared(sql, values)) {
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw Database.failed(e);
-            }
-        }
-
-        private PreparedStatement prepared(String sql, String... values) throws SQLException {
-            PreparedStatement statement = c.prepareStatement(sql);
-            where(statement, collection, scope);
-            for (int i = 0; i < values.length; i++) {
-                statement.setString(4 + i, values[i]);
-            }
-            return statement;
-        }
-
-        /** The item's fields in its schema's order, then the rest as stored. */
-        private ObjectNode ordered(ObjectNode stored) {
-            ObjectNode item = JSON.createObjectNode();
-            for (String field : fieldOrder.apply(collection)) {
-                JsonNode value = stored.get(field);
-                if (value != null) {
-                    item.set(field, value);
-                }
-            }
-            stored.fields().forEachRemaining(field -> {
-                if (!item.has(field.getKey())) {
-                    item.set(field.getKey(), field.getValue());
-                }
-            });
-            return item;
-        }
     }
 }
