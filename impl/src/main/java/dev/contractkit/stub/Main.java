@@ -55,6 +55,20 @@ public final class Main implements Callable<Integer> {
                     + "$CONTRACT_KIT_ADMIN_TOKEN. Bound off loopback without one, the stub makes one and prints it once.")
     String adminToken;
 
+    @Option(names = "--store", defaultValue = "memory", paramLabel = "STORE",
+            description = "memory (default): state in this process. jdbc:postgresql://host:port/db: a shared sandbox, "
+                    + "its state in PostgreSQL, shared by every stub on that database and kept across restarts.")
+    String store;
+
+    @Option(names = "--store-user", paramLabel = "USER", defaultValue = "${env:CONTRACT_KIT_STORE_USER}",
+            description = "The database user of --store; default: $CONTRACT_KIT_STORE_USER.")
+    String storeUser;
+
+    @Option(names = "--store-password", paramLabel = "PASSWORD", defaultValue = "${env:CONTRACT_KIT_STORE_PASSWORD}",
+            description = "Its password (never printed); default: $CONTRACT_KIT_STORE_PASSWORD, which keeps it out of "
+                    + "the process list.")
+    String storePassword;
+
     @Option(names = "--verbose", description = "Log one line per request.")
     boolean verbose;
 
@@ -74,6 +88,13 @@ public final class Main implements Callable<Integer> {
         }
         StubServer.Builder options = StubServer.builder().host(host).port(port).data(data)
                 .journalSize(journalSize).rateLimits(rateLimits).adminToken(adminToken);
+        if (!"memory".equals(store)) {
+            try {
+                options.store(store, storeUser, storePassword);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+            }
+        }
         if ("strict".equals(auth)) {
             if (vayuJwtSecret == null || layerTokens == null || layerTokens.isEmpty()) {
                 throw new CommandLine.ParameterException(command.commandLine(),
@@ -86,7 +107,7 @@ public final class Main implements Callable<Integer> {
         StubServer server = options.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("Stub server listening on " + server.baseUri() + " (Vayu: " + server.url(Vendor.VAYU)
-                + ", Layer: " + server.url(Vendor.LAYER) + ")");
+                + ", Layer: " + server.url(Vendor.LAYER) + ")" + server.state().storeDescription());
         System.out.println("Console: " + server.baseUri() + "/__admin/");
         if (server.adminTokenGenerated()) {
             // Printed once, to the operator's terminal only: it is the one way to learn a token the stub made.

@@ -83,13 +83,19 @@ public final class StubServer implements AutoCloseable {
 
     private StubServer(Builder options) throws IOException {
         adminAccess = AdminAccess.decide(options.host, options.adminToken);
-        // The vendors' specs and data are read on a thread of their own while the server and the admin API are
-        // built: a first start in a fresh JVM is mostly class loading, and this way two cores share it.
+        // The vendors' specs and data are read (and a shared sandbox's database opened) on a thread of their own
+        // while the server and the admin API are built: a first start in a fresh JVM is mostly class loading, and
+        // this way two cores share it.
         CompletableFuture<StubState> loading = CompletableFuture.supplyAsync(() -> new StubState(options.dataFile,
-                options.journalSize, RateLimits.parse(options.rateLimits), options.vayuJwtSecret), StubServer::onOwnThread);
-        // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
-        http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
-                options.readTimeout, options.threads);
+                options.journalSize, options.rateLimits, options.vayuJwtSecret, options.store), StubServer::onOwnThread);
+        try {
+            // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
+            http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
+                    options.readTimeout, options.threads);
+        } catch (IOException | RuntimeException e) {
+            loading.thenAccept(StubState::close); // a shared sandbox's connections, once opened
+            throw e;
+        }
         try {
             Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
                     Json.mapper(JsonInclude.Include.NON_NULL), null);
@@ -103,6 +109,7 @@ public final class StubServer implements AutoCloseable {
             state = loaded(loading);
         } catch (RuntimeException | Error e) {
             JettyServers.discard(http);
+            loading.thenAccept(StubState::close);
             throw e;
         }
         mountVendor(Vendor.VAYU, options.vayuAuth);
@@ -239,6 +246,7 @@ public final class StubServer implements AutoCloseable {
     public void close() {
         containers.forEach(c -> c.getApplicationHandler().onShutdown(c));
         http.stop(0);
+        state.close();
     }
 
     /** A vendor's API, behind its journal, rate limit and faults, in that order. */
@@ -295,6 +303,7 @@ public final class StubServer implements AutoCloseable {
         private byte[] vayuJwtSecret = randomSecret();
         private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
         private String adminToken;
+        private dev.contractkit.stub.store.JdbcStore store;
 
         private Builder() {
         }
@@ -308,6 +317,17 @@ public final class StubServer implements AutoCloseable {
                 throw new IllegalArgumentException("admin token must not be blank");
             }
             this.adminToken = token;
+            return this;
+        }
+
+        /**
+         * Keeps the state (resources, journal, faults, rate-limit buckets) in a PostgreSQL database instead of
+         * memory, shared by every stub started on it and kept across restarts: a shared sandbox. The URL is
+         * {@code jdbc:postgresql://host:port/database}; user and password may be null (then the URL's own, or the
+         * driver's defaults). Its schema is created and migrated at start; an empty database gets the data loaded.
+         */
+        public Builder store(String jdbcUrl, String user, String password) {
+            this.store = dev.contractkit.stub.store.JdbcStore.of(jdbcUrl, user, password);
             return this;
         }
 

@@ -7,9 +7,18 @@ import dev.contractkit.stub.engine.Engine;
 import dev.contractkit.stub.engine.ResourceModel;
 import dev.contractkit.stub.engine.Seeder;
 import dev.contractkit.stub.fault.Faults;
+import dev.contractkit.stub.fault.MemoryFaults;
+import dev.contractkit.stub.fault.PostgresBuckets;
+import dev.contractkit.stub.fault.PostgresFaults;
 import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.journal.Journal;
+import dev.contractkit.stub.journal.MemoryJournal;
+import dev.contractkit.stub.journal.PostgresJournal;
 import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.store.Database;
+import dev.contractkit.stub.store.JdbcStore;
+import dev.contractkit.stub.store.MemoryStore;
+import dev.contractkit.stub.store.PostgresStore;
 import dev.contractkit.stub.store.ResourceStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +30,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a stub remembers, and what a reset goes back to. */
-public final class StubState {
+/**
+ * Everything a stub remembers, and what a reset goes back to: in this process's memory, or (a shared sandbox) in a
+ * PostgreSQL database that several replicas share, where it survives their restarts.
+ */
+public final class StubState implements AutoCloseable {
 
     /** A vendor's spec, what its operations do, and the resources they keep. */
     public record VendorState(OpenApiSpec spec, ResourceModel model, ResourceStore store, Engine engine, Seeder seeder) {
@@ -33,20 +45,40 @@ public final class StubState {
     private final Map<Vendor, VendorState> vendors = new EnumMap<>(Vendor.class);
     private final Map<Vendor, Map<String, Map<String, List<ObjectNode>>>> loaded = new EnumMap<>(Vendor.class);
     final Journal journal;
-    final Faults faults = new Faults();
+    final Faults faults;
     final RateLimits rateLimits;
+    /** The shared sandbox's database; null when the state is in memory. */
+    private final Database database;
 
-    /** @param vayuJwtSecret what Vayu's login signs its access tokens with (strict auth's secret, or a random one) */
-    StubState(Path dataFile, int journalSize, RateLimits rateLimits, byte[] vayuJwtSecret) {
+    /**
+     * @param vayuJwtSecret what Vayu's login signs its access tokens with (strict auth's secret, or a random one)
+     * @param store         the shared sandbox's database, or null to keep the state in memory
+     */
+    StubState(Path dataFile, int journalSize, String rateLimits, byte[] vayuJwtSecret, JdbcStore store) {
+        JsonNode data = dataFile == null ? embedded() : read(dataFile); // a bad file fails before connecting
+        this.database = store == null ? null : Database.open(store);
+        try {
+            this.journal = database == null ? new MemoryJournal(journalSize) : new PostgresJournal(database, journalSize);
+            this.faults = database == null ? new MemoryFaults() : new PostgresFaults(database);
+            this.rateLimits = database == null ? RateLimits.parse(rateLimits)
+                    : RateLimits.parse(rateLimits, new PostgresBuckets(database));
+            load(data, vayuJwtSecret);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void load(JsonNode data, byte[] vayuJwtSecret) {
         for (Vendor vendor : Vendor.values()) {
             OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
             ResourceModel model = ResourceModel.of(spec);
-            ResourceStore store = new ResourceStore();
-            vendors.put(vendor, new VendorState(spec, model, store,
-                    new Engine(spec, model, store, vendor.writeRule(), vendor.answerRule(vayuJwtSecret), vendor.notFound()),
+            ResourceStore resources = database == null ? new MemoryStore()
+                    : new PostgresStore(database, vendor.prefix(), model::fieldOrder);
+            vendors.put(vendor, new VendorState(spec, model, resources,
+                    new Engine(spec, model, resources, vendor.writeRule(), vendor.answerRule(vayuJwtSecret), vendor.notFound()),
                     new Seeder(spec, model)));
         }
-        JsonNode data = dataFile == null ? embedded() : read(dataFile);
         for (Vendor vendor : Vendor.values()) {
             Map<String, Map<String, List<ObjectNode>>> items = new LinkedHashMap<>();
             try {
@@ -57,9 +89,28 @@ public final class StubState {
             }
             loaded.put(vendor, items);
         }
-        this.journal = new Journal(journalSize);
-        this.rateLimits = rateLimits;
-        reset(true);
+        if (database == null) {
+            reset(true);
+        } else {
+            database.loadOnce(() -> reset(true)); // a database that has it already keeps what it holds
+        }
+    }
+
+    /** For the line a stub prints when it starts: where its state is (never a password). */
+    String storeDescription() {
+        return database == null ? "" : ", state in " + database;
+    }
+
+    /** Empty while the stub can serve; else why not (its database is away). */
+    public java.util.Optional<String> down() {
+        return database == null ? java.util.Optional.empty() : database.down();
+    }
+
+    @Override
+    public void close() {
+        if (database != null) {
+            database.close();
+        }
     }
 
     /** Back to the loaded data (or to nothing), with no journal, no faults and full rate-limit buckets. */

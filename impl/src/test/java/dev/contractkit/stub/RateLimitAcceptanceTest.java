@@ -45,6 +45,22 @@ class RateLimitAcceptanceTest {
     }
 
     @Test
+    void theAdminApiShowsEachBucketsTokensLeftAndTakesNone() {
+        stub.server().reset();
+        StubHttp.put(vayu, "{}");
+
+        var buckets = StubHttp.send("GET", stub.server().baseUri() + "/__admin/rate-limits", null).body().path("buckets");
+        var again = StubHttp.send("GET", stub.server().baseUri() + "/__admin/rate-limits", null).body().path("buckets");
+
+        assertEquals(2, buckets.size(), buckets::toString);
+        var vayuBucket = buckets.get(0).path("vendor").asText().equals("vayu") ? buckets.get(0) : buckets.get(1);
+        assertEquals(1, vayuBucket.path("perSecond").asLong());
+        assertEquals(2, vayuBucket.path("burst").asLong());
+        assertEquals(1, vayuBucket.path("remaining").asLong(), "one of 2 taken (refill 1 a second): " + vayuBucket);
+        assertEquals(buckets, again, "reading the buckets took a token");
+    }
+
+    @Test
     void vayuAnswersItsDocumentedBodyOverTheLimit() {
         StubHttp.put(vayu, "{}");
         StubHttp.put(vayu, "{}");

@@ -50,7 +50,8 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public Health getHealth() {
-        return new Health().status(Health.StatusEnum.UP);
+        return state.down().map(reason -> new Health().status(Health.StatusEnum.DOWN).reason(reason))
+                .orElseGet(() -> new Health().status(Health.StatusEnum.UP));
     }
 
     @Override

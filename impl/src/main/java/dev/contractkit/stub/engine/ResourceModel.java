@@ -66,6 +66,18 @@ public final class ResourceModel {
         return schemas;
     }
 
+    /** A collection's item fields in the order its schema declares them (how a store without key order answers). */
+    public List<String> fieldOrder(String template) {
+        for (Collection collection : collections()) {
+            if (collection.template().equals(template)) {
+                List<String> fields = new java.util.ArrayList<>();
+                schemas.resolve(collection.itemSchema()).path("properties").fieldNames().forEachRemaining(fields::add);
+                return fields;
+            }
+        }
+        return List.of();
+    }
+
     /** The collection a concrete path names (/v1/businesses/b1/customers), or null. */
     public Collection collectionAt(String path) {
         for (Collection collection : collections.values()) {

@@ -5,7 +5,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fault as armed: what it does, what it matches, how many more times (null: until cleared). */
-final class ArmedFault {
+public final class ArmedFault {
 
     final Fault spec;
     private final AtomicInteger remaining;

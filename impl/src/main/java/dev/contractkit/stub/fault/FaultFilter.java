@@ -34,8 +34,14 @@ public final class FaultFilter extends Filter {
             chain.doFilter(exchange);
             return;
         }
-        Optional<ArmedFault> fault = faults.take(vendor.prefix(),
-                spec.operationId(exchange.getRequestMethod(), OpenApiSpec.pathUnder(exchange)));
+        Optional<ArmedFault> fault;
+        try {
+            fault = faults.take(vendor.prefix(),
+                    spec.operationId(exchange.getRequestMethod(), OpenApiSpec.pathUnder(exchange)));
+        } catch (StubException unavailable) { // the shared sandbox's database is away: the vendor's 503
+            Exchanges.answerError(exchange, vendor, unavailable);
+            return;
+        }
         if (fault.isEmpty()) {
             chain.doFilter(exchange);
             return;

@@ -21,7 +21,14 @@ public final class RateLimitFilter extends Filter {
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        if (limits.take(vendor, exchange)) {
+        boolean taken;
+        try {
+            taken = limits.take(vendor, exchange);
+        } catch (StubException unavailable) { // the shared sandbox's database is away: the vendor's 503
+            Exchanges.answerError(exchange, vendor, unavailable);
+            return;
+        }
+        if (taken) {
             chain.doFilter(exchange);
         } else {
             Exchanges.answerError(exchange, vendor, new StubException(ErrorKind.RATE_LIMITED, RateLimits.TOO_MANY_REQUESTS));

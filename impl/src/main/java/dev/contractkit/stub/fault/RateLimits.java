@@ -2,9 +2,6 @@ package dev.contractkit.stub.fault;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.contractkit.stub.Vendor;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,21 +16,23 @@ public final class RateLimits {
     private static final int DOCUMENTED_BURST = 100;
 
     private final Map<Vendor, Limit> limits = new EnumMap<>(Vendor.class);
+    private final TokenBuckets buckets;
 
-    private record Limit(long perSecond, long burst, Bucket bucket) {
-        Limit fresh() {
-            return of(perSecond, burst);
-        }
-
-        static Limit of(long perSecond, long burst) {
-            return new Limit(perSecond, burst, Bucket.builder()
-                    .addLimit(l -> l.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1))).build());
-        }
+    private record Limit(long perSecond, long burst) {
     }
 
-    /** Parses "layer=100,vayu=500:50"; empty for none. */
+    private RateLimits(TokenBuckets buckets) {
+        this.buckets = buckets;
+    }
+
+    /** Parses "layer=100,vayu=500:50" (empty for none), with buckets in this process's memory. */
     public static RateLimits parse(String spec) {
-        RateLimits limits = new RateLimits();
+        return parse(spec, new MemoryBuckets());
+    }
+
+    /** Parses "layer=100,vayu=500:50" (empty for none), with buckets where given. */
+    public static RateLimits parse(String spec, TokenBuckets buckets) {
+        RateLimits limits = new RateLimits(buckets);
         if (spec == null || spec.isBlank()) {
             return limits;
         }
@@ -50,7 +49,7 @@ public final class RateLimits {
                 if (perSecond < 1 || burst < 1) {
                     throw new NumberFormatException();
                 }
-                limits.limits.put(vendor, Limit.of(perSecond, burst));
+                limits.limits.put(vendor, new Limit(perSecond, burst));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("rate and burst must be positive whole numbers, was '" + entry + "'");
             }
@@ -65,20 +64,20 @@ public final class RateLimits {
     /** Takes a token; adds the vendor's rate-limit headers; false (and Retry-After set) when over the limit. */
     boolean take(Vendor vendor, HttpExchange exchange) {
         Limit limit = limits.get(vendor);
-        ConsumptionProbe probe = limit.bucket.tryConsumeAndReturnRemaining(1);
+        TokenBuckets.Taken probe = buckets.take(vendor, limit.perSecond, limit.burst);
         long nowSeconds = System.currentTimeMillis() / 1000;
-        long secondsToFull = ceilDiv(limit.burst - probe.getRemainingTokens(), limit.perSecond);
+        long secondsToFull = ceilDiv(limit.burst - probe.remaining(), limit.perSecond);
         if (vendor.sendsRateLimitHeaders()) {
             var headers = exchange.getResponseHeaders();
             headers.set("X-RateLimit-Limit", Long.toString(limit.perSecond));
-            headers.set("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            headers.set("X-RateLimit-Remaining", Long.toString(probe.remaining()));
             headers.set("X-RateLimit-Reset", Long.toString(nowSeconds + secondsToFull));
         }
-        if (!probe.isConsumed()) {
+        if (!probe.consumed()) {
             exchange.getResponseHeaders().set("Retry-After",
-                    Long.toString(Math.max(1, ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L))));
+                    Long.toString(Math.max(1, ceilDiv(probe.nanosToWait(), 1_000_000_000L))));
         }
-        return probe.isConsumed();
+        return probe.consumed();
     }
 
     /** The headers of a 429 that a fault answers: Retry-After, and the vendor's rate-limit headers. */
@@ -101,12 +100,12 @@ public final class RateLimits {
     /** The limited vendors' buckets, in vendor order; reading them takes no token. */
     public java.util.List<BucketState> buckets() {
         return limits.entrySet().stream().map(e -> new BucketState(e.getKey(), e.getValue().perSecond,
-                e.getValue().burst, e.getValue().bucket.getAvailableTokens())).toList();
+                e.getValue().burst, buckets.available(e.getKey(), e.getValue().perSecond, e.getValue().burst))).toList();
     }
 
     /** Full buckets again. */
     public void reset() {
-        limits.replaceAll((vendor, limit) -> limit.fresh());
+        buckets.reset();
     }
 
     private static long ceilDiv(long a, long b) {

@@ -1,49 +1,18 @@
 package dev.contractkit.stub.journal;
 
-import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The newest requests the vendors received, at most {@code capacity} of them: the oldest is dropped, so
- * memory stays flat however long the stub runs (bodies are capped too, see {@link Recorded}).
+ * The newest requests the vendors received, a bounded number of them (--journal-size): in this process's memory,
+ * or in the shared sandbox's database, where every replica's requests are journalled together.
  */
-public final class Journal {
+public interface Journal {
 
-    private final int capacity;
-    private final ArrayDeque<Recorded> entries;
-
-    public Journal(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("journal size must be 0 or more");
-        }
-        this.capacity = capacity;
-        this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
-    }
-
-    public void add(Recorded entry) {
-        if (capacity == 0) {
-            return;
-        }
-        synchronized (entries) {
-            if (entries.size() == capacity) {
-                entries.removeFirst();
-            }
-            entries.addLast(entry);
-        }
-    }
+    void add(Recorded entry);
 
     /** Matching entries in arrival order. */
-    public List<Recorded> find(Predicate<Recorded> filter) {
-        synchronized (entries) {
-            return entries.stream().filter(filter).sorted(Comparator.comparingLong(Recorded::sequence)).toList();
-        }
-    }
+    List<Recorded> find(Predicate<Recorded> filter);
 
-    public void clear() {
-        synchronized (entries) {
-            entries.clear();
-        }
-    }
+    void clear();
 }

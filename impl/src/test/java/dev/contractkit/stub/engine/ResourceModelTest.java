@@ -53,7 +53,7 @@ class ResourceModelTest {
                 """.formatted(ITEM));
         spec = OpenApiSpec.load(specs, "shop");
         model = new ResourceModel(spec);
-        engine = new Engine(spec, model, new ResourceStore(), Engine.WriteRule.NONE, Engine.AnswerRule.NONE,
+        engine = new Engine(spec, model, new dev.contractkit.stub.store.MemoryStore(), Engine.WriteRule.NONE, Engine.AnswerRule.NONE,
                 (noun, id) -> noun + " " + id + " not found");
     }
 

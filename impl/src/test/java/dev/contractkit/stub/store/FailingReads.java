@@ -4,25 +4,25 @@ package dev.contractkit.stub.store;
  * Test-only: makes every read of an item throw, as a bug deep in the stub would, so a test can see what a client
  * gets when something really unexpected happens (not an armed fault, which answers a status on purpose).
  */
-public final class FailingReads implements ResourceStore.Probe {
+public final class FailingReads implements MemoryStore.Probe {
 
-    private final ResourceStore store;
+    private final MemoryStore store;
     private final RuntimeException failure;
 
-    private FailingReads(ResourceStore store, RuntimeException failure) {
+    private FailingReads(MemoryStore store, RuntimeException failure) {
         this.store = store;
         this.failure = failure;
     }
 
     /** Until {@link #uninstall()}, every read of an item in this store throws {@code failure}. */
     public static FailingReads install(ResourceStore store, RuntimeException failure) {
-        FailingReads probe = new FailingReads(store, failure);
-        store.probe(probe);
+        FailingReads probe = new FailingReads((MemoryStore) store, failure);
+        probe.store.probe(probe);
         return probe;
     }
 
     public void uninstall() {
-        store.probe(ResourceStore.Probe.NONE);
+        store.probe(MemoryStore.Probe.NONE);
     }
 
     @Override

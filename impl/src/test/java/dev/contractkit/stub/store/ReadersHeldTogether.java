@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
  * of the round has read it too, or waits for the scope's lock. With the lock, requests still go one at a time;
  * without it, all of them read the same item before any writes, so every write but the last is lost, every time.
  */
-public final class ReadersHeldTogether implements ResourceStore.Probe {
+public final class ReadersHeldTogether implements MemoryStore.Probe {
 
     private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final ResourceStore store;
+    private final MemoryStore store;
     private final String collection;
     private final String scope;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -28,7 +28,7 @@ public final class ReadersHeldTogether implements ResourceStore.Probe {
     private volatile CountDownLatch allArrived;
     private volatile String problem;
 
-    private ReadersHeldTogether(ResourceStore store, String collection, String scope) {
+    private ReadersHeldTogether(MemoryStore store, String collection, String scope) {
         this.store = store;
         this.collection = collection;
         this.scope = scope;
@@ -36,13 +36,13 @@ public final class ReadersHeldTogether implements ResourceStore.Probe {
 
     /** Installed on the store of one collection's scope (its path template; "" or a Layer business id). */
     public static ReadersHeldTogether install(ResourceStore store, String collection, String scope) {
-        ReadersHeldTogether probe = new ReadersHeldTogether(store, collection, scope);
-        store.probe(probe);
+        ReadersHeldTogether probe = new ReadersHeldTogether((MemoryStore) store, collection, scope);
+        probe.store.probe(probe);
         return probe;
     }
 
     public void uninstall() {
-        store.probe(ResourceStore.Probe.NONE);
+        store.probe(MemoryStore.Probe.NONE);
     }
 
     /** The next {@code writers} requests on the scope are one round, held together. */
@@ -110,6 +110,6 @@ public final class ReadersHeldTogether implements ResourceStore.Probe {
         ThreadInfo info = threads.getThreadInfo(thread.getId());
         LockInfo lock = info == null ? null : info.getLockInfo();
         return info != null && info.getThreadState() == Thread.State.BLOCKED && lock != null
-                && lock.getClassName().equals(ResourceStore.Scope.class.getName());
+                && lock.getClassName().equals(MemoryStore.MemoryScope.class.getName());
     }
 }
