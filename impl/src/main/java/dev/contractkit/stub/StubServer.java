@@ -1,6 +1,5 @@
 package dev.contractkit.stub;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.contractkit.stub.auth.Authenticator;
 import dev.contractkit.stub.auth.JwtAuthenticator;
 import dev.contractkit.stub.auth.TokenListAuthenticator;
@@ -18,6 +17,7 @@ import dev.contractkit.stub.fault.RateLimitFilter;
 import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.http.Api;
 import dev.contractkit.stub.http.ApiApplication;
+import dev.contractkit.stub.http.Exchanges;
 import dev.contractkit.stub.http.Json;
 import dev.contractkit.stub.http.VendorRefusals;
 import dev.contractkit.stub.http.DropUnanswered;
@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +113,7 @@ public final class StubServer implements AutoCloseable {
         }
         mountVendor(Vendor.VAYU, options.vayuAuth);
         mountVendor(Vendor.LAYER, options.layerAuth);
-        http.createContext("/", exchange -> answer(exchange, 404,
+        http.createContext("/", exchange -> Exchanges.answerJson(exchange, 404,
                 "{\"message\":\"No such path: the vendors are under /vayu and /layer, the admin API under /__admin\"}"));
         http.start();
         containers.forEach(c -> c.getApplicationHandler().onStartup(c));
@@ -277,13 +276,6 @@ public final class StubServer implements AutoCloseable {
                 : jakarta.ws.rs.core.Response.status(answer.status()).type("application/json").entity(answer.body()).build();
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
 
     private static String hostForUri(String host) {
         return host.contains(":") ? "[" + host + "]" : host;

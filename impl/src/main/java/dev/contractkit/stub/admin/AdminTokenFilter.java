@@ -2,6 +2,7 @@ package dev.contractkit.stub.admin;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import dev.contractkit.stub.http.Exchanges;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,11 +32,7 @@ public final class AdminTokenFilter extends Filter {
             chain.doFilter(exchange);
             return;
         }
-        byte[] body = REFUSAL.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(401, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        Exchanges.answerJson(exchange, 401, REFUSAL);
     }
 
     @Override

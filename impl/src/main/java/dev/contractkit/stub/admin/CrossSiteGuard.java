@@ -2,8 +2,8 @@ package dev.contractkit.stub.admin;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import dev.contractkit.stub.http.Exchanges;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -64,10 +64,6 @@ public final class CrossSiteGuard extends Filter {
     }
 
     private static void refuse(HttpExchange exchange, String message) throws IOException {
-        byte[] body = ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(403, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        Exchanges.answerJson(exchange, 403, "{\"message\":\"" + message + "\"}");
     }
 }

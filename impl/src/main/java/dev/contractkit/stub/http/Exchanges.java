@@ -6,7 +6,7 @@ import dev.contractkit.stub.error.StubException;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Answers written straight on an exchange, below Jersey: by faults and the rate limit. */
+/** Answers written straight on an exchange, below Jersey: by faults, the rate limit and the admin API's guards. */
 public final class Exchanges {
 
     private Exchanges() {
@@ -26,6 +26,17 @@ public final class Exchanges {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** A JSON body of our own (the admin API's refusals, the root's 404) with its status; the exchange is closed. */
+    public static void answerJson(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        sendHeaders(exchange, status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        exchange.close();
     }
 
     /**
