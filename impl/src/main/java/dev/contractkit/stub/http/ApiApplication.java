@@ -24,10 +24,9 @@ public final class ApiApplication {
 
     /**
      * @param resource the class implementing the vendor's generated interface
-     * @param logic    the object its constructor takes, bound for injection: asked for at the first request, so
-     *                 the application can be built while that object is still being made
+     * @param logicType the type its constructor takes: the serving stub's ({@link ServedBy}), asked for per request
      */
-    public static <T> ResourceConfig create(Api api, Class<?> resource, Class<T> logicType, java.util.function.Supplier<T> logic) {
+    public static <T> ResourceConfig create(Api api, Class<?> resource, Class<T> logicType) {
         ResourceConfig config = new ResourceConfig()
                 .register(new RequestPipeline(api))
                 .register(new JsonBodyProvider(api.json()))
@@ -39,7 +38,7 @@ public final class ApiApplication {
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
-                        bindFactory(logic).to(logicType);
+                        bindFactory(() -> ServedBy.current().logic(logicType)).to(logicType);
                     }
                 });
         return configured(config);

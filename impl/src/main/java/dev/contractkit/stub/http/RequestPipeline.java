@@ -49,8 +49,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
         request.getHeaders().remove(HttpHeaders.ACCEPT);
         // Matched as sent: each path parameter is decoded as a whole, so an encoded '/' cannot split the path.
         Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(false));
-        if (api.authenticator() != null && route.operation().secured()) {
-            api.authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (api.authenticates() && route.operation().secured()) {
+            ServedBy.current().authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         }
         List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));
         Operation operation = route.operation();
