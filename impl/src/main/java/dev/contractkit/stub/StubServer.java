@@ -17,7 +17,6 @@ import dev.contractkit.stub.fault.RateLimitFilter;
 import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.http.Api;
 import dev.contractkit.stub.http.ApiApplication;
-import dev.contractkit.stub.http.ClientGone;
 import dev.contractkit.stub.http.Exchanges;
 import dev.contractkit.stub.http.Json;
 import dev.contractkit.stub.http.VendorRefusals;
@@ -68,7 +67,6 @@ public final class StubServer implements AutoCloseable {
 
     static {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
-        ClientGone.quietJersey();
         if (System.getProperty(JETTY_LOG_LEVEL) == null) {
             System.setProperty(JETTY_LOG_LEVEL, "warn");
         }

@@ -73,7 +73,13 @@ public final class WholeAnswerExchange extends HttpExchange {
         } catch (IOException e) {
             // the client has gone: the JDK server closes the connection below
         } finally {
-            exchange.close();
+            try {
+                exchange.close();
+            } catch (RuntimeException e) { // Jetty's exchange wraps the hang-up's EofException
+                if (!ClientGone.causedByHangUp(e)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -106,8 +112,16 @@ public final class WholeAnswerExchange extends HttpExchange {
 
         @Override
         public void close() throws IOException {
-            sendKept();
-            exchange.getResponseBody().close();
+            try {
+                sendKept();
+                exchange.getResponseBody().close();
+            } catch (IOException | RuntimeException e) {
+                if (!ClientGone.causedByHangUp(e)) {
+                    throw e;
+                }
+                // The client hung up: nothing can reach it. Thrown on, Jersey would try a 500 on the sent answer
+                // and log two stack traces (WARNING, SEVERE) for what is not the stub's error.
+            }
         }
     }
 
