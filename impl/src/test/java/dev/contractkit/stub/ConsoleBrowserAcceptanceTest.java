@@ -160,6 +160,37 @@ class ConsoleBrowserAcceptanceTest {
     }
 
     @Test
+    void theJournalFiltersByVendorAndByOperation() {
+        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\": \"Vayu's\"}");
+        StubHttp.send("GET", stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, null);
+        browser.await().until(d -> d.findElements(By.cssSelector("#journal-table tbody tr")).size() == 2);
+
+        new Select(browser.byId("journal-vendor")).selectByValue("layer");
+
+        browser.await().until(d -> d.findElements(By.cssSelector("#journal-table tbody tr")).size() == 1);
+        assertTrue(browser.byId("journal-table").getText().contains("getCustomer"), browser.byId("journal-table").getText());
+
+        new Select(browser.byId("journal-vendor")).selectByValue("");
+        browser.type("journal-operation", "updateCustomer");
+
+        browser.await().until(d -> d.findElements(By.cssSelector("#journal-table tbody tr")).size() == 1
+                && d.findElement(By.id("journal-table")).getText().contains("updateCustomer"));
+        assertTrue(browser.byId("journal-table").getText().contains("vayu"), browser.byId("journal-table").getText());
+    }
+
+    @Test
+    void clearingAFaultInThePageDisarmsIt() {
+        var armed = StubHttp.send("POST", stub.baseUri() + "/__admin/faults",
+                "{\"vendor\":\"vayu\",\"operation\":\"updateCustomer\",\"kind\":\"status\",\"status\":503}");
+        assertEquals(201, armed.status(), armed.body()::toString);
+
+        browser.visible(By.cssSelector("#faults-table tbody tr[data-fault] button")).click();
+
+        browser.await().until(d -> d.findElements(By.cssSelector("#faults-table tbody tr[data-fault]")).isEmpty());
+        assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
+    }
+
+    @Test
     void armingAFaultInThePageMakesTheNextVendorCallFailAsArmed() {
         new Select(browser.byId("fault-vendor")).selectByValue("vayu");
         new Select(browser.byId("fault-operation")).selectByValue("updateCustomer");
