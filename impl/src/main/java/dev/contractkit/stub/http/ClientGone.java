@@ -2,7 +2,11 @@ package dev.contractkit.stub.http;
 
 import org.eclipse.jetty.io.EofException;
 
-/** What a client that hung up before its answer was written looks like: Jetty's EofException, however wrapped. */
+/**
+ * What a client that is gone before its answer was written looks like, however wrapped: Jetty's EofException
+ * (it hung up), or the TimeoutException of Jetty's idle timeout (it stayed silent past the read timeout, and
+ * Jetty closed the connection).
+ */
 final class ClientGone {
 
     private ClientGone() {
@@ -10,7 +14,7 @@ final class ClientGone {
 
     static boolean causedByHangUp(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof EofException) {
+            if (cause instanceof EofException || cause instanceof java.util.concurrent.TimeoutException) {
                 return true;
             }
         }

@@ -33,6 +33,14 @@ class ClientGoneTest {
     }
 
     @Test
+    void anAnswerWhoseClientWentSilentPastTheIdleTimeoutEndsWithoutAnException() {
+        Wire wire = new Wire(null, new RuntimeException(new IOException(new IOException(
+                new java.util.concurrent.TimeoutException("Idle timeout expired: 1001/1000 ms")))));
+
+        assertDoesNotThrow(() -> answer(wire));
+    }
+
+    @Test
     void anyOtherFailureStillReachesJersey() {
         Wire failing = new Wire(new IOException("disk full"), null);
 
