@@ -170,9 +170,16 @@ class SpecEditCatalogueTest {
         assertEquals(List.of(), verdict.breaks());
         assertTrue(verdict.changelog().contains("- " + changelogLine + "\n"), verdict::changelog);
         assertFalse(verdict.changelog().contains("\tat "), verdict::changelog);
+        assertPlainLog(verdict);
     }
 
     private static void assertBreaks(SpecEdits.Verdict verdict, String line) {
         assertTrue(verdict.breaks().contains(line), () -> String.join("\n", verdict.breaks()));
+        assertPlainLog(verdict);
+    }
+
+    /** Every edit of the catalogue: what reaches the build log names no exception, frame or Java class. */
+    private static void assertPlainLog(SpecEdits.Verdict verdict) {
+        assertEquals(null, GateLog.javaIn(verdict.log()), verdict::log);
     }
 }

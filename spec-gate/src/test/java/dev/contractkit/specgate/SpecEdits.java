@@ -23,7 +23,8 @@ final class SpecEdits {
     static final Path SPECS = fixtures();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    record Verdict(List<String> breaks, String changelog) {
+    /** breaks: the gate's failures (printed by the build when any); log: what it printed on the way. */
+    record Verdict(List<String> breaks, String changelog, String log) {
     }
 
     private static Path fixtures() {
@@ -47,9 +48,10 @@ final class SpecEdits {
         assertNotEquals(original, changed, "the edit did not apply to " + name);
         Path spec = Files.writeString(Files.createDirectories(dir.resolve("specs")).resolve(name), changed);
         Path baseline = Files.copy(SPECS.resolve(name), Files.createDirectories(dir.resolve("baseline")).resolve(name));
-        List<String> breaks = SpecGate.check(spec, baseline, dir.resolve("reports"), false);
+        GateLog log = new GateLog();
+        List<String> breaks = log.during(() -> SpecGate.check(spec, baseline, dir.resolve("reports"), false));
         Path changelog = dir.resolve("reports").resolve(name.replace(".yaml", ".md"));
-        return new Verdict(breaks, Files.exists(changelog) ? Files.readString(changelog) : "");
+        return new Verdict(breaks, Files.exists(changelog) ? Files.readString(changelog) : "", log.text());
     }
 
     /** The same after an edit of the YAML tree, for moves that text replacement cannot say plainly. */
