@@ -38,7 +38,9 @@ public final class OpenApiSpec {
 
     private OpenApiSpec(String name, ObjectNode document) {
         this.document = document;
-        this.root = registry().getSchema(SchemaLocation.of("urn:contractkit:spec:" + name), document);
+        // Validation reads a copy in which an allOf of closed parts allows all their properties (as generators
+        // read it); the document itself stays as written, for answers and examples.
+        this.root = registry().getSchema(SchemaLocation.of("urn:contractkit:spec:" + name), AllOfPropertyUnion.of(document));
         GeneratedOperationNames names = new GeneratedOperationNames();
         document.path("paths").fields().forEachRemaining(path -> {
             for (String method : METHODS) {
