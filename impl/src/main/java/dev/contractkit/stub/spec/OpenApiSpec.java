@@ -38,12 +38,16 @@ public final class OpenApiSpec {
 
     private OpenApiSpec(String name, ObjectNode document) {
         this.document = document;
-        this.root = registry().getSchema(SchemaLocation.of("urn:contractkit:spec:" + name), document);
+        // Validation reads a copy in which an allOf of closed parts allows all their properties (as generators
+        // read it); the document itself stays as written, for answers and examples.
+        this.root = registry().getSchema(SchemaLocation.of("urn:contractkit:spec:" + name), AllOfPropertyUnion.of(document));
+        GeneratedOperationNames names = new GeneratedOperationNames();
         document.path("paths").fields().forEachRemaining(path -> {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation != null) {
-                    operations.add(operation(path.getKey(), method, path.getValue(), operation));
+                    String id = names.name(operation.path("operationId").asText(null), method, path.getKey());
+                    operations.add(operation(id, path.getKey(), method, operation));
                 }
             }
         });
@@ -155,7 +159,7 @@ public final class OpenApiSpec {
         return List.copyOf(operations);
     }
 
-    private Operation operation(String template, String method, JsonNode pathItem, JsonNode operation) {
+    private Operation operation(String id, String template, String method, JsonNode operation) {
         String pathPointer = "/paths/" + template.replace("~", "~0").replace("/", "~1");
         Map<String, Schema> params = new LinkedHashMap<>();
         Map<String, QueryParam> query = new LinkedHashMap<>();
@@ -178,7 +182,7 @@ public final class OpenApiSpec {
         String bodySchema = body + "/content/application~1json/schema";
         Set<String> properties = new LinkedHashSet<>();
         document.at(resolve(bodySchema) + "/properties").fieldNames().forEachRemaining(properties::add);
-        return new Operation(operation.path("operationId").asText(method + " " + template), method, template,
+        return new Operation(id, method, template,
                 Operation.compile(template), Operation.paramNames(template), params, query,
                 document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
                 document.at(body + "/required").asBoolean(false), properties, successStatus(operation),
