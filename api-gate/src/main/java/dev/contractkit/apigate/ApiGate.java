@@ -48,7 +48,7 @@ public final class ApiGate {
         if (!breaks.isEmpty() && !accept) {
             throw new GateFailure("The specs changed in ways that break Java code using the client:\n  - "
                     + String.join("\n  - ", breaks) + "\nThe changelog (\"Your Java\") is in " + reports
-                    + ". If the vendor really changed: ./mvnw -q -pl spec-gate process-classes -Daccept-specs=true");
+                    + ". If the vendor really changed: ./mvnw -q -pl spec-gate process-classes -Daccept-specs=<vendor>");
         }
         Files.createDirectories(reports);
         Files.writeString(stamp, Stamp.of(inputs));
