@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A vendor's OpenAPI file (plus its overlay, if any) as the stub uses it: operations to route requests to,
@@ -40,7 +39,7 @@ public final class OpenApiSpec {
         this.document = document;
         // Validation reads a copy in which an allOf of closed parts allows all their properties (as generators
         // read it); the document itself stays as written, for answers and examples.
-        this.root = registry().getSchema(SchemaLocation.of("urn:contractkit:spec:" + name), AllOfPropertyUnion.of(document));
+        this.root = registry(document).getSchema(SchemaLocation.of("urn:contractkit:spec:" + name), AllOfPropertyUnion.of(document));
         GeneratedOperationNames names = new GeneratedOperationNames();
         document.path("paths").fields().forEachRemaining(path -> {
             for (String method : METHODS) {
@@ -226,14 +225,20 @@ public final class OpenApiSpec {
         return ref.startsWith("#/") ? ref.substring(1) : pointer;
     }
 
-    private static SchemaRegistry registry() {
-        // The keywords of an OpenAPI document around the schemas, declared so the validator does not warn;
+    private static SchemaRegistry registry(JsonNode document) {
+        // The keywords of an OpenAPI document around the schemas, declared so the validator does not warn
+        // (the document's own x- extensions at its root too, x-contract-kit's errors template for one);
         // and OpenAPI 3.0's boolean exclusiveMinimum/Maximum, which the dialect's minimum and maximum read
         // beside them (draft-04 style) but do not declare as keywords of their own.
+        Set<String> keywords = new LinkedHashSet<>(List.of("openapi", "info", "servers", "security", "tags", "paths",
+                "components", "externalDocs", "example", "examples", "exclusiveMinimum", "exclusiveMaximum"));
+        document.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("x-")) {
+                keywords.add(name);
+            }
+        });
         Dialect openApi30 = Dialect.builder(Dialects.getOpenApi30())
-                .keywords(Stream.of("openapi", "info", "servers", "security", "tags", "paths", "components",
-                        "externalDocs", "example", "examples", "exclusiveMinimum", "exclusiveMaximum")
-                        .map(NonValidationKeyword::new).toList())
+                .keywords(keywords.stream().map(NonValidationKeyword::new).toList())
                 .build();
         return SchemaRegistry.withDialect(openApi30);
     }
