@@ -188,11 +188,12 @@ class SpecChangeLoopTest {
     /** Copies the project's build files and specs, applies the change to one spec, builds the gates and the client. */
     private Build build(String specName, UnaryOperator<String> change) throws Exception {
         for (String file : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "generated-client/pom.xml",
-                "generated-server/pom.xml", "impl/pom.xml", "contract-tests/pom.xml", "spec-gate/pom.xml", "api-gate/pom.xml")) {
+                "generated-server/pom.xml", "impl/pom.xml", "contract-tests/pom.xml", "spec-gate/pom.xml", "api-gate/pom.xml", "codegen/pom.xml")) {
             copyFile(ROOT.resolve(file), copy.resolve(file));
         }
         copyTree(ROOT.resolve("spec-gate/src/main"), copy.resolve("spec-gate/src/main"));
         copyTree(ROOT.resolve("api-gate/src/main"), copy.resolve("api-gate/src/main"));
+        copyTree(ROOT.resolve("codegen/src/main"), copy.resolve("codegen/src/main"));
         // The loop is tried on fixed specs of the tests' own, each its own baseline, not on the user's specs/:
         // the edits below must apply, and hold, whatever vendor file a user has dropped in.
         for (String name : List.of("vayu.yaml", "layer.yaml", "stub-admin.yaml")) {
@@ -206,7 +207,7 @@ class SpecChangeLoopTest {
         Files.writeString(spec, changed);
 
         Process maven = new ProcessBuilder(copy.resolve("mvnw").toString(), "-B", "-o", "-f", copy.resolve("pom.xml").toString(),
-                "-pl", "spec-gate,generated-client,api-gate", "package", "-DskipTests").redirectErrorStream(true).start();
+                "-pl", "spec-gate,codegen,generated-client,api-gate", "package", "-DskipTests").redirectErrorStream(true).start();
         String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(maven.waitFor(5, TimeUnit.MINUTES), "the build must end");
         return new Build(maven.exitValue(), output);
