@@ -90,7 +90,7 @@ final class ErrorBodies {
                 case CODE -> scalar(schema, code(schema, voice.words()));
                 case FIELD -> voice.field() == null ? Filled.NOTHING : scalar(schema, field(name, schema, voice.field()));
                 case STATUS -> scalar(schema, status(schema, voice.words()));
-                case LIST -> list(schema, voice, isRequired || !messageBeside, depth);
+                case LIST -> list(schema, voice, isRequired, !messageBeside, depth);
                 case NESTED -> nested(name, schema, voice, isRequired, depth);
                 case FALSE_FLAG -> new Filled(BooleanNode.FALSE, false);
                 case TRUE_FLAG -> new Filled(BooleanNode.TRUE, false);
@@ -109,13 +109,18 @@ final class ErrorBodies {
         return value != null && Fits.fits(schema, value) ? new Filled(value, true) : Filled.NOTHING;
     }
 
-    private Filled list(JsonNode schema, Voice voice, boolean needed, int depth) {
+    /**
+     * One entry per failed field; with none, one entry saying the error where the list is the only place
+     * for a message (Layer's and Clerk's {"errors": [...]}) or must not be empty, else an empty list where
+     * one is required, else no list.
+     */
+    private Filled list(JsonNode schema, Voice voice, boolean required, boolean onlyPlaceForMessage, int depth) {
         JsonNode items = schemas.resolve(schema.path("items"));
         List<Voice> entries = voice.entry() ? List.of() // a list inside an entry: its field is named already
                 : voice.words().violations().stream().map(v -> new Voice(voice.words(), v, true, false)).toList();
         if (entries.isEmpty()) {
-            if (!needed && schema.path("minItems").asInt(0) == 0) {
-                return Filled.NOTHING;
+            if (!onlyPlaceForMessage && schema.path("minItems").asInt(0) == 0) {
+                return required ? new Filled(JSON.arrayNode(), false) : Filled.NOTHING;
             }
             entries = List.of(new Voice(voice.words(), null, true, false));
         }

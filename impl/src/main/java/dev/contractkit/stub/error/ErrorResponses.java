@@ -15,13 +15,18 @@ import java.util.function.Predicate;
  * Which documented response an error is answered in: the operation's response for the status, else its
  * 4XX/5XX range, else its {@code default}; where the operation documents none (or nothing was routed), the
  * same looked up over the whole document, taking the schema most operations use (the vendor's common error
- * envelope), then any error response of the status's class, then {@code components/responses}.
+ * envelope), then any error response of the status's class, then a reusable response or schema named
+ * as an error.
  */
 final class ErrorResponses {
 
     /** A documented error body: its schema, by pointer into the spec, and the media type it is served with. */
     record Documented(String schemaPointer, String mediaType) {
     }
+
+    /** The names a vendor gives its error responses and schemas. */
+    private static final java.util.regex.Pattern ERROR_NAME = java.util.regex.Pattern.compile(
+            "error|problem|fault|fail|badrequest|notfound|unauthori|forbidden|conflict|invalidrequest|invalidparam|toomany|ratelimit|unprocessable");
 
     private final OpenApiSpec spec;
     private final JsonNode document;
@@ -68,7 +73,7 @@ final class ErrorResponses {
             return sameClass;
         }
         Documented anyError = mostCommon(key -> key.startsWith("4") || key.startsWith("5"));
-        return anyError != null ? anyError : componentResponses();
+        return anyError != null ? anyError : components();
     }
 
     /** Of the responses whose status key passes, over all operations: the schema most of them use. */
@@ -90,16 +95,30 @@ final class ErrorResponses {
         return uses.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> first.get(e.getKey())).orElse(null);
     }
 
-    /** The most used schema of the document's reusable responses, where no operation documents an error. */
-    private Documented componentResponses() {
-        List<Documented> all = new ArrayList<>();
-        document.path("components").path("responses").fieldNames().forEachRemaining(name -> {
+    /**
+     * Where no operation documents an error body: a reusable response named as an error (BadRequest,
+     * ErrorResponse, NotFound ...), else a schema so named (Error, Problem), served as JSON.
+     */
+    private Documented components() {
+        for (String name : errorNamed("responses")) {
             Documented documented = documented("/components/responses/" + escape(name));
             if (documented != null) {
-                all.add(documented);
+                return documented;
+            }
+        }
+        List<String> schemas = errorNamed("schemas");
+        schemas.sort(java.util.Comparator.comparingInt(String::length)); // Error before ValidationErrorDetail
+        return schemas.isEmpty() ? null : new Documented("/components/schemas/" + escape(schemas.get(0)), "application/json");
+    }
+
+    private List<String> errorNamed(String components) {
+        List<String> names = new ArrayList<>();
+        document.path("components").path(components).fieldNames().forEachRemaining(name -> {
+            if (ERROR_NAME.matcher(name.toLowerCase(java.util.Locale.ROOT)).find()) {
+                names.add(name);
             }
         });
-        return all.isEmpty() ? null : all.get(0);
+        return names;
     }
 
     /** The response at this pointer ($ref followed), when it has a JSON body with a schema. */

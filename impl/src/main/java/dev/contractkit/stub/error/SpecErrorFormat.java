@@ -20,6 +20,7 @@ public final class SpecErrorFormat implements ErrorFormat {
     private final ErrorResponses responses;
     private final ErrorBodies bodies;
     private final ErrorTemplate template;
+    private final java.util.Map<String, Boolean> readable = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SpecErrorFormat(OpenApiSpec spec) {
         this.spec = spec;
@@ -47,7 +48,7 @@ public final class SpecErrorFormat implements ErrorFormat {
     @Override
     public String mediaType(Operation operation, int status) {
         ErrorResponses.Documented documented = responses.find(operation, status);
-        if (documented != null && (template == null || readable(documented))) {
+        if (documented != null && readable(documented)) {
             return documented.mediaType();
         }
         return template != null ? template.mediaType() : JSON;
@@ -55,8 +56,8 @@ public final class SpecErrorFormat implements ErrorFormat {
 
     /** Whether a body built to the documented schema says anything (else the template stands in for it). */
     private boolean readable(ErrorResponses.Documented documented) {
-        StubException probe = new StubException(ErrorKind.INTERNAL, "probe");
-        return bodies.build(spec.document().at(documented.schemaPointer()), ErrorWords.of(probe)) != null;
+        return readable.computeIfAbsent(documented.schemaPointer(), pointer -> bodies.build(spec.document().at(pointer),
+                ErrorWords.of(new StubException(ErrorKind.INTERNAL, "probe"))) != null);
     }
 
     /** A body that names no vendor's shape: the message (with the failed fields) and the kind, and a list of the fields. */

@@ -22,22 +22,26 @@ final class GeneratedOperationNames {
 
     private final Map<String, Integer> seen = new HashMap<>();
 
+    /** An operation's id (its operationId as written, else the generated name) and its generated method's name. */
+    record Names(String id, String methodName) {
+    }
+
     /**
-     * Names the spec's operations one by one, in document order (explicit ids too, as the generator counts
-     * them): the operationId as written, else the generated name.
+     * Names the spec's operations one by one, in document order, as the generator counts them: the method of an
+     * explicit operationId is named after it (get-customer is getCustomer), one without is named after its
+     * method and path, and a method name taken earlier gets _0, _1, ... (the generator's de-duplication, per
+     * API class, in the client; the jaxrs-spec server numbers them with one counter for all names).
      */
-    String name(String operationId, String method, String template) {
-        String name = operationId != null && !operationId.isBlank() ? operationId : generated(method, template);
-        // The generator's own de-duplication (DefaultGenerator, per API class): the first keeps its name, the
-        // next ones get _0, _1, ... in document order. The jaxrs-spec server numbers them differently (one
-        // counter for all names); the client's numbering is the one a user of the client reads.
+    Names name(String operationId, String method, String template) {
+        boolean explicit = operationId != null && !operationId.isBlank();
+        String name = explicit ? methodName(operationId) : generated(method, template);
         int counter = seen.getOrDefault(name, 0);
         String unique = name;
         while (seen.containsKey(unique)) {
             unique = name + "_" + counter++;
         }
         seen.put(name, counter);
-        return unique;
+        return new Names(explicit ? operationId : unique, unique);
     }
 
     /** The generated name alone, without de-duplication. */
@@ -50,8 +54,12 @@ final class GeneratedOperationNames {
             }
             builder.append(builder.length() == 0 ? Character.toLowerCase(part.charAt(0)) + part.substring(1) : camelize(part));
         }
-        String name = removeNonNameElementsToCamelCase(sanitize(builder.toString()));
-        name = camelizeLowerFirst(sanitize(name));
+        return methodName(sanitize(builder.toString()));
+    }
+
+    /** getOrGenerateOperationId's last steps and the Java generators' toOperationId. */
+    static String methodName(String operationId) {
+        String name = camelizeLowerFirst(sanitize(removeNonNameElementsToCamelCase(operationId)));
         return name.matches("^\\d.*") ? camelizeLowerFirst("call_" + name) : name;
     }
 

@@ -45,8 +45,8 @@ public final class OpenApiSpec {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation != null) {
-                    String id = names.name(operation.path("operationId").asText(null), method, path.getKey());
-                    operations.add(operation(id, path.getKey(), method, operation));
+                    GeneratedOperationNames.Names named = names.name(operation.path("operationId").asText(null), method, path.getKey());
+                    operations.add(operation(named, path.getKey(), method, operation));
                 }
             }
         });
@@ -158,7 +158,7 @@ public final class OpenApiSpec {
         return List.copyOf(operations);
     }
 
-    private Operation operation(String id, String template, String method, JsonNode operation) {
+    private Operation operation(GeneratedOperationNames.Names named, String template, String method, JsonNode operation) {
         String pathPointer = "/paths/" + template.replace("~", "~0").replace("/", "~1");
         Map<String, Schema> params = new LinkedHashMap<>();
         Map<String, QueryParam> query = new LinkedHashMap<>();
@@ -181,11 +181,11 @@ public final class OpenApiSpec {
         String bodySchema = body + "/content/application~1json/schema";
         Set<String> properties = new LinkedHashSet<>();
         document.at(resolve(bodySchema) + "/properties").fieldNames().forEachRemaining(properties::add);
-        return new Operation(id, method, template,
+        return new Operation(named.id(), method, template,
                 Operation.compile(template), Operation.paramNames(template), params, query,
                 document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
                 document.at(body + "/required").asBoolean(false), properties, successStatus(operation),
-                documentedStatuses(operation), secured(operation), pathPointer + "/" + method);
+                documentedStatuses(operation), secured(operation), pathPointer + "/" + method, named.methodName());
     }
 
     /**

@@ -8,7 +8,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One operation of a spec, ready to match a request path and validate its parameters and body. */
+/**
+ * One operation of a spec, ready to match a request path and validate its parameters and body.
+ *
+ * @param id         its operationId as the spec writes it; for one without, the name the generator gives it
+ * @param methodName the name of its method in the generated client and server (openapi-generator 7.25.0):
+ *                   the id, camel-cased as Java names go (get-customer is getCustomer), de-duplicated
+ */
 public record Operation(
         String id,
         String method,
@@ -23,7 +29,8 @@ public record Operation(
         int successStatus,
         Set<Integer> documentedStatuses,
         boolean secured,
-        String pointer) {
+        String pointer,
+        String methodName) {
 
     static Pattern compile(String template) {
         StringBuilder regex = new StringBuilder("^");

@@ -112,6 +112,22 @@ class SpecErrorFormatTest {
     }
 
     @Test
+    void noBodyDocumentedForTheStatusButAnErrorSchemaAmongTheComponents() throws Exception {
+        Fixture components = new Fixture("component-error");
+        String schema = "/components/schemas/ErrorResponse";
+
+        ObjectNode invalid = components.format.body(INVALID, components.operation);
+        SpecBodies.assertValid(components.spec, schema, invalid);
+        assertEquals("email", invalid.at("/error/details/0/target").asText());
+        assertEquals("must be a valid email address", invalid.at("/error/details/0/message").asText());
+        assertEquals("invalid_request", invalid.at("/error/code").asText());
+        ObjectNode notFound = components.format.body(NOT_FOUND, null);
+        SpecBodies.assertValid(components.spec, schema, notFound);
+        assertEquals("thing t1 not found", notFound.at("/error/message").asText());
+        assertEquals("application/json", components.format.mediaType(components.operation, 404));
+    }
+
+    @Test
     void noErrorSchemaButTheSpecsTemplate() throws Exception {
         Fixture template = new Fixture("template");
         SpecErrorFormat format = template.format;
