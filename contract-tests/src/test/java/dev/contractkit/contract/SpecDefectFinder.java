@@ -87,8 +87,9 @@ final class SpecDefectFinder {
         if (e.responseKey() == null) {
             add(Kind.UNDOCUMENTED_STATUS, e.key(), where, "status " + e.status() + " is none of "
                     + ResponseKeys.of(spec, e.operation()), ours);
-        } else if (!e.hasResponseSchema()) {
-            add(Kind.ANSWER_WITHOUT_SCHEMA, e.key(), where, "the spec gives " + e.responseKey() + " no JSON schema", ours);
+        } else if (!e.hasResponseSchema()) { // the schema missing is the spec's doing, not the example's
+            add(Kind.ANSWER_WITHOUT_SCHEMA, e.key(), where, "the spec gives " + e.responseKey() + " no JSON schema",
+                    authored);
         } else {
             List<Violation> misfits = RequestValidator.check(
                     spec.schemaAt(spec.resolvedPointer(e.responseSchemaPointer())), e.responseBody(), "body");
