@@ -30,6 +30,8 @@ record SpecDefect(Kind kind, String subject, String where, String detail, boolea
         STATUS_WITHOUT_EXAMPLE("A documented status of an operation with examples has none",
                 EnumSet.of(Check.STATUS_EXAMPLES)),
         CLIENT_CANNOT_CALL("An operation the generated client cannot call", EnumSet.of(Check.CONSUMER)),
+        EXAMPLE_MISFIT("An example value that does not fit its own schema (never expected by a test)",
+                EnumSet.noneOf(Check.class)),
         SUCCESS_WITHOUT_SCHEMA("A success documented without a JSON schema (its body is not checked)",
                 EnumSet.noneOf(Check.class)),
         NO_OPERATION_ID("An operation without an operationId (tests name it by method and path)",

@@ -46,6 +46,10 @@ final class SpecDefectFinder {
             ofOperation.forEach(this::example);
             statusesWithoutExample(operation, ofOperation);
         }
+        for (ExampleValues.Misfit misfit : ExampleValues.misfits(spec)) {
+            add(Kind.EXAMPLE_MISFIT, vendor + "#" + misfit.pointer(), VendorSpecs.fileName(vendor),
+                    "the example " + words(misfit.violations()), authored);
+        }
         return List.copyOf(found);
     }
 

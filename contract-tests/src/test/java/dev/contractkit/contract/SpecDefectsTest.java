@@ -66,6 +66,7 @@ class SpecDefectsTest {
                       content:
                         application/json:
                           schema: {$ref: '#/components/schemas/Error'}
+                          example: {message: 1}
               /things/{id}:
                 parameters:
                   - {name: id, in: path, required: true, schema: {type: string}}
@@ -104,6 +105,7 @@ class SpecDefectsTest {
                   required: [message]
                   properties:
                     message: {type: string}
+                    code: {type: integer, example: E1}
             """;
 
     /** An example of ours beside the spec, for a status the operation does not document: our mistake. */
@@ -133,7 +135,9 @@ class SpecDefectsTest {
                 Kind.STATUS_WITHOUT_EXAMPLE, List.of(NAME + "/createThing"),
                 Kind.CLIENT_CANNOT_CALL, List.of(NAME + "/createThing", NAME + "/getThing", unnamed),
                 Kind.SUCCESS_WITHOUT_SCHEMA, List.of(unnamed),
-                Kind.NO_OPERATION_ID, List.of(unnamed)), found);
+                Kind.NO_OPERATION_ID, List.of(unnamed),
+                Kind.EXAMPLE_MISFIT, List.of(NAME + "#/paths/~1things/post/responses/default/content/application~1json/example",
+                        NAME + "#/components/schemas/Error/properties/code/example")), found);
         String report = Files.readString(defects.report());
         for (SpecDefect defect : defects.all()) {
             assertTrue(report.contains("- `" + defect.subject() + "` (" + defect.where() + "): " + defect.detail()),
@@ -143,7 +147,7 @@ class SpecDefectsTest {
         assertTrue(report.contains("does not fit: id: integer found, string expected"), () -> "by its field: " + report);
         assertEquals(List.of(NAME + "/getThing/teapot"), defects.ours().stream().map(SpecDefect::subject).toList(),
                 "an example of ours beside the vendor's file stays strict");
-        assertEquals("[contract-tests] " + NAME + ".yaml: 10 defects in the vendor's file, not tested; 1 defect in our "
+        assertEquals("[contract-tests] " + NAME + ".yaml: 12 defects in the vendor's file, not tested; 1 defect in our "
                 + "files beside it, failing (" + defects.report() + ")", defects.logLine());
 
         TestAbortedException skipped = assertThrows(TestAbortedException.class,
@@ -168,13 +172,13 @@ class SpecDefectsTest {
     void ourOwnSpecWithTheSameDefectsFailsTheirTests() throws Exception {
         SpecDefects defects = find("x-contract-kit: {authored: true}");
 
-        assertEquals(11, defects.ours().size(), () -> defects.listing(defects.all()));
+        assertEquals(13, defects.ours().size(), () -> defects.listing(defects.all()));
         AssertionFailedError failure = assertThrows(AssertionFailedError.class,
                 () -> defects.guard(NAME + "/getThing/wrong-answer", Check.ANSWER_SCHEMA));
         assertTrue(failure.getMessage().contains("the documented answer does not fit"), failure::getMessage);
         assertThrows(AssertionFailedError.class, () -> defects.guard(NAME + "/" + unnamed(), Check.CONSUMER));
-        assertTrue(defects.logLine().contains(": 11 defects in our own spec, failing"), defects.logLine());
-        assertTrue(Files.readString(defects.report()).contains("## In our spec: failing (11)"));
+        assertTrue(defects.logLine().contains(": 13 defects in our own spec, failing"), defects.logLine());
+        assertTrue(Files.readString(defects.report()).contains("## In our spec: failing (13)"));
     }
 
     /** The name the stub gives the operation without an operationId (the generator's, or method and path). */
