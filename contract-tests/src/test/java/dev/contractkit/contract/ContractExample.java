@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Map;
  * {@link ContractExamples}; never written in Java.
  *
  * @param vendor   the spec's name (vayu for specs/vayu.yaml)
- * @param given    {"customers":[...], "fault":{...}}, or missing
+ * @param given    the items of collections by name ({"customers":[...]}) and a fault ({"fault":{...}}), or missing
  * @param request  {"pathParams":{...}, "query":{name: value or [values]}, "headers":{name: value or null to
  *                 leave out}, and one of "body", "rawBody" (text sent as is) or "bodyOfSize" (a JSON body of
  *                 that many bytes)}
@@ -121,12 +120,6 @@ record ContractExample(String vendor, OpenApiSpec spec, Operation operation, Str
             return ("{\"x\":\"" + "x".repeat(size - 8) + "\"}").getBytes(StandardCharsets.UTF_8);
         }
         return jsonBody().isMissingNode() ? new byte[0] : jsonBody().toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    List<JsonNode> givenCustomers() {
-        List<JsonNode> customers = new ArrayList<>();
-        given.path("customers").forEach(customers::add);
-        return customers;
     }
 
     /** The pointer of the documented answer's schema in the spec. */
