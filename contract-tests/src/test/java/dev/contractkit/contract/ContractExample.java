@@ -2,11 +2,9 @@ package dev.contractkit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,25 +14,52 @@ import java.util.Map;
  * true first (customers, a fault), and the documented answer (status, body). Read from the specs by
  * {@link ContractExamples}; never written in Java.
  *
- * @param given    {"customers":[...], "fault":{...}}, or missing
+ * @param vendor   the spec's name (vayu for specs/vayu.yaml)
+ * @param given    the items of collections by name ({"customers":[...]}) and a fault ({"fault":{...}}), or missing
  * @param request  {"pathParams":{...}, "query":{name: value or [values]}, "headers":{name: value or null to
  *                 leave out}, and one of "body", "rawBody" (text sent as is) or "bodyOfSize" (a JSON body of
  *                 that many bytes)}
+ * @param responseKey  the documented response it belongs to ("404", "4XX", "default"), null when none is
+ * @param status   the status answered: the example's own, or one its response key stands for
+ * @param exactStatus whether that very status is documented (a "default" example stands for any other)
  * @param matchByShape pointers into the answer compared by JSON type only (undocumented wording)
+ * @param inSpecFile whether the example is written in the spec file itself (else beside it, in specs/examples/)
  */
-record ContractExample(Vendor vendor, OpenApiSpec spec, Operation operation, String name, JsonNode given,
-        JsonNode request, JsonNode requestBodyExample, int status, JsonNode responseBody, List<String> matchByShape,
-        String source) {
+record ContractExample(String vendor, OpenApiSpec spec, Operation operation, String name, JsonNode given,
+        JsonNode request, JsonNode requestBodyExample, String responseKey, int status, boolean exactStatus,
+        JsonNode responseBody, List<String> matchByShape, String source, boolean inSpecFile) {
 
     static final String TOKEN = "contract-test-token";
 
     String testName(String direction) {
-        return vendor.prefix() + "/" + operation.id() + "/" + name + " [" + direction + "]";
+        return key() + " [" + direction + "]";
     }
 
-    /** vayu/updateCustomer/success, as failure messages name it. */
+    /** vayu/updateCustomer/success: what defects and test names call it. */
+    String key() {
+        return vendor + "/" + operation.id() + "/" + name;
+    }
+
+    /** vayu/updateCustomer/success (examples/vayu/updateCustomer/success.json), as failure messages name it. */
     String id() {
-        return vendor.prefix() + "/" + operation.id() + "/" + name + " (" + source + ")";
+        return key() + " (" + source + ")";
+    }
+
+    /** vayu/updateCustomer: the operation's key. */
+    String operationKey() {
+        return vendor + "/" + operation.id();
+    }
+
+    /** Whether it may document a bad request (400, 4XX, or default where 400 is not documented otherwise). */
+    boolean documentsBadRequest() {
+        return responseKey == null ? status == 400
+                : ResponseKeys.mayDescribeBadRequest(responseKey, ResponseKeys.of(spec, operation));
+    }
+
+    /** Whether an answer with this status is the one documented. */
+    boolean answeredBy(int answered) {
+        return exactStatus ? answered == status
+                : responseKey != null && ResponseKeys.describes(responseKey, answered, ResponseKeys.of(spec, operation));
     }
 
     Map<String, String> pathParams() {
@@ -97,26 +122,18 @@ record ContractExample(Vendor vendor, OpenApiSpec spec, Operation operation, Str
         return jsonBody().isMissingNode() ? new byte[0] : jsonBody().toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    List<JsonNode> givenCustomers() {
-        List<JsonNode> customers = new ArrayList<>();
-        given.path("customers").forEach(customers::add);
-        return customers;
-    }
-
     /** The pointer of the documented answer's schema in the spec. */
     String responseSchemaPointer() {
-        return "/paths/" + operation.pathTemplate().replace("~", "~0").replace("/", "~1") + "/" + operation.method()
-                + "/responses/" + status + "/content/application~1json/schema";
+        return responsePointer() + "/content/application~1json/schema";
     }
 
     /** Whether the spec gives the documented answer's status a JSON schema (a vendor file may give it none). */
     boolean hasResponseSchema() {
-        return !spec.document().at(spec.resolvedPointer(responseSchemaPointer())).isMissingNode();
+        return responseKey != null && !spec.document().at(spec.resolvedPointer(responseSchemaPointer())).isMissingNode();
     }
 
     /** The pointer of the documented answer in the spec (its response object). */
     String responsePointer() {
-        return "/paths/" + operation.pathTemplate().replace("~", "~0").replace("/", "~1") + "/" + operation.method()
-                + "/responses/" + status;
+        return operation.pointer() + "/responses/" + (responseKey == null ? status : responseKey.replace("~", "~0"));
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.contractkit.contract.SpecDefect.Check;
 import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.util.List;
@@ -50,6 +51,7 @@ class EveryOperationConsumerTest {
     }
 
     private static void check(VendorOperation o) throws Exception {
+        SpecDefects.of(o.vendor()).guard(o.id(), Check.CONSUMER);
         int status = o.operation().successStatus();
         JsonNode answer = SuccessAnswers.of(o, status);
         if (answer != null) {
@@ -63,7 +65,7 @@ class EveryOperationConsumerTest {
         }
         wireMock.stubFor(any(anyUrl()).willReturn(response));
         ValidRequest request = new ValidRequests(o.vendor(), o.spec()).fitting(o.operation(), true);
-        GeneratedClientCall call = new GeneratedClientCall(o.vendor(), o.spec(), o.operation());
+        GeneratedClientCall call = new GeneratedClientCall(o);
 
         GeneratedClientCall.Outcome outcome = call.send(wireMock.baseUrl(), ContractExample.TOKEN, request.forClient());
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.contractkit.contract.SpecDefect.Check;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.junit.StubServerTest;
@@ -41,6 +42,7 @@ class EveryOperationProviderTest {
     }
 
     private static void check(VendorOperation o) throws Exception {
+        SpecDefects.of(o.vendor()).guard(o.id(), Check.PROVIDER);
         stub.reset();
         ValidRequest request = new ValidRequests(o.vendor(), o.spec()).existing(o.operation(), stub);
 
@@ -48,8 +50,7 @@ class EveryOperationProviderTest {
 
         int status = answer.statusCode();
         String exchange = o.id() + ": " + request + " -> " + status + " " + answer.body();
-        assertTrue(status / 100 == 2 && o.operation().documentedStatuses().contains(status),
-                "not a documented success: " + exchange);
+        assertTrue(ResponseKeys.isDocumentedSuccess(status, o.responseKeys()), "not a documented success: " + exchange);
         if (o.answersJson(status)) {
             JsonNode body = SpecDocument.JSON.readTree(answer.body());
             List<Violation> misfits = RequestValidator.check(o.spec().schemaAt(o.responseSchemaPointer(status)), body, "body");
@@ -59,7 +60,7 @@ class EveryOperationProviderTest {
     }
 
     private static HttpRequest http(VendorOperation o, ValidRequest request) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(stub.url(o.vendor()) + request.pathAndQuery()))
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(stub.url(StubVendors.of(o.vendor())) + request.pathAndQuery()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + ContractExample.TOKEN)
                 .method(o.operation().method().toUpperCase(Locale.ROOT), request.hasBody()

@@ -3,15 +3,15 @@ package dev.contractkit.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.contract.ClientArguments.ClientRequest;
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.stream.Stream;
 
 /**
- * Calls an operation through the generated client of its vendor, found by convention (tag -> XxxApi,
- * operationId -> method), so any operation is sent without Java written for it.
+ * Calls an operation through the generated client of its vendor, found by convention (the spec's name ->
+ * package, tag -> XxxApi, operationId -> method), so any operation is sent without Java written for it.
  */
 final class GeneratedClientCall {
 
@@ -23,10 +23,14 @@ final class GeneratedClientCall {
     private final Operation operation;
     private final String basePackage;
 
-    GeneratedClientCall(Vendor vendor, OpenApiSpec spec, Operation operation) {
+    GeneratedClientCall(String vendor, OpenApiSpec spec, Operation operation) {
         this.spec = spec;
         this.operation = operation;
-        this.basePackage = "dev.contractkit." + vendor.prefix() + ".client";
+        this.basePackage = VendorSpecs.clientPackage(vendor);
+    }
+
+    GeneratedClientCall(VendorOperation operation) {
+        this(operation.vendor(), operation.spec(), operation.operation());
     }
 
     GeneratedClientCall(ContractExample example) {
@@ -61,6 +65,28 @@ final class GeneratedClientCall {
             int status = (Integer) failure.getClass().getMethod("getCode").invoke(failure);
             return new Outcome(status, null, (String) failure.getClass().getMethod("getResponseBody").invoke(failure));
         }
+    }
+
+    /**
+     * Why the generated client cannot call the operation (no API class for its tag, no method for its
+     * operationId), or null when it can. A client not generated at all is no defect of the spec: then null,
+     * and calling fails as a build problem.
+     */
+    String whyNotCallable() {
+        try {
+            Class.forName(basePackage + ".ApiClient");
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+        Class<?> apiClass;
+        try {
+            apiClass = Class.forName(basePackage + ".api." + apiName());
+        } catch (ClassNotFoundException e) {
+            return "the generated client has no " + apiName() + " for its tag";
+        }
+        String method = operation.id() + "WithHttpInfo";
+        return Stream.of(apiClass.getMethods()).anyMatch(m -> m.getName().equals(method)) ? null
+                : "the generated " + apiName() + " has no method " + method;
     }
 
     /** The generated API class: the operation's first tag, camel-cased, plus "Api" (DefaultApi untagged). */

@@ -1,6 +1,5 @@
 package dev.contractkit.contract;
 
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 
@@ -11,10 +10,10 @@ final class RequestModels {
     }
 
     /** The model of the operation's request body, named after its schema. */
-    static Class<?> bodyType(Vendor vendor, OpenApiSpec spec, Operation operation) throws ClassNotFoundException {
+    static Class<?> bodyType(String vendor, OpenApiSpec spec, Operation operation) throws ClassNotFoundException {
         String body = spec.resolvedPointer(operation.pointer() + "/requestBody");
         String schemaRef = spec.document().at(body + "/content/application~1json/schema/$ref").asText();
         String model = schemaRef.substring(schemaRef.lastIndexOf('/') + 1);
-        return Class.forName("dev.contractkit." + vendor.prefix() + ".client.model." + model);
+        return Class.forName(VendorSpecs.clientPackage(vendor) + ".model." + model);
     }
 }

@@ -1,7 +1,6 @@
 package dev.contractkit.contract;
 
 import dev.contractkit.stub.StubServer;
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.engine.Collection;
 import java.util.Map;
 
@@ -12,13 +11,14 @@ final class StubCollections {
     }
 
     /** The concrete path of the named collection, its scope filled from the example's path parameters. */
-    static String path(StubServer stub, Vendor vendor, String name, Map<String, String> pathParams) {
-        for (Collection collection : stub.state().vendor(vendor).model().collections()) {
+    static String path(StubServer stub, String vendor, String name, Map<String, String> pathParams) {
+        java.util.Collection<Collection> collections = stub.state().vendor(StubVendors.of(vendor)).model().collections();
+        for (Collection collection : collections) {
             if (collection.template().endsWith("/" + name)) {
                 return PathTemplates.fillRaw(collection.template(), pathParams);
             }
         }
-        throw new AssertionError("an example gives " + name + ", which is no collection of " + vendor.prefix()
-                + ": " + stub.state().vendor(vendor).model().collections().stream().map(Collection::template).toList());
+        throw new AssertionError("an example gives " + name + ", which is no collection of " + vendor + ": "
+                + collections.stream().map(Collection::template).toList());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.StubServer;
-import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.engine.Behaviour;
 import dev.contractkit.stub.engine.Collection;
 import dev.contractkit.stub.spec.OpenApiSpec;
@@ -21,11 +20,11 @@ import java.util.Map;
  */
 final class ValidRequests {
 
-    private final Vendor vendor;
+    private final String vendor;
     private final OpenApiSpec spec;
     private final ConstraintBreaker schemas;
 
-    ValidRequests(Vendor vendor, OpenApiSpec spec) {
+    ValidRequests(String vendor, OpenApiSpec spec) {
         this.vendor = vendor;
         this.spec = spec;
         this.schemas = new ConstraintBreaker(spec.document());
@@ -55,7 +54,7 @@ final class ValidRequests {
      */
     ValidRequest existing(Operation operation, StubServer stub) {
         ValidRequest fitting = fitting(operation, false);
-        Behaviour behaviour = stub.state().vendor(vendor).model().behaviour(operation);
+        Behaviour behaviour = stub.state().vendor(StubVendors.of(vendor)).model().behaviour(operation);
         Collection collection = behaviour.collection();
         if (collection == null) {
             return fitting;
@@ -70,7 +69,7 @@ final class ValidRequests {
             item.set(field, value);
             path.put(lookupParam, value.asText());
         }
-        ObjectNode seeded = stub.state().seed(vendor, PathTemplates.fillRaw(collection.template(), path), item);
+        ObjectNode seeded = stub.state().seed(StubVendors.of(vendor), PathTemplates.fillRaw(collection.template(), path), item);
         if (operation.pathParamNames().contains(collection.idParam()) && !collection.idParam().equals(lookupParam)) {
             path.put(collection.idParam(), seeded.path(collection.idField()).asText());
         }
