@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Calls an operation through the generated client of its vendor, found by convention (the spec's name ->
- * package, tag -> XxxApi, operationId -> method), so any operation is sent without Java written for it.
+ * package, tag -> XxxApi, operationId -> its generated method name), so any operation is sent without Java
+ * written for it.
  */
 final class GeneratedClientCall {
 
@@ -51,7 +52,7 @@ final class GeneratedClientCall {
         }
         Class<?> apiClass = Class.forName(basePackage + ".api." + apiName());
         Object api = apiClass.getConstructor(client.getClass()).newInstance(client);
-        Method method = method(apiClass, operation.id() + "WithHttpInfo");
+        Method method = method(apiClass, operation.methodName() + "WithHttpInfo");
         Object[] args = ClientArguments.of(method, operation, json(), request);
         try {
             Object response = method.invoke(api, args);
@@ -84,7 +85,7 @@ final class GeneratedClientCall {
         } catch (ClassNotFoundException e) {
             return "the generated client has no " + apiName() + " for its tag";
         }
-        String method = operation.id() + "WithHttpInfo";
+        String method = operation.methodName() + "WithHttpInfo";
         return Stream.of(apiClass.getMethods()).anyMatch(m -> m.getName().equals(method)) ? null
                 : "the generated " + apiName() + " has no method " + method;
     }
