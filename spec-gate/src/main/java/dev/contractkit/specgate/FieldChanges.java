@@ -151,6 +151,12 @@ final class FieldChanges {
         }
     }
 
+    /** One minLength change, worded and judged as the other bounds are (for MinLengthChanges). */
+    static void minLength(String at, Schema<?> before, Schema<?> after, boolean response, List<String> breaks,
+            List<String> compatible) {
+        new FieldChanges(at, breaks, compatible).bound(at, "minLength", before, after, s -> decimal(s.getMinLength()), true, response);
+    }
+
     private static BigDecimal decimal(Integer value) {
         return value == null ? null : BigDecimal.valueOf(value);
     }

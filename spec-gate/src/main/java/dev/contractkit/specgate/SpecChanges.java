@@ -36,6 +36,7 @@ final class SpecChanges {
         diff.getNewEndpoints().forEach(e -> found.compatible.add("operation " + name(e) + " added"));
         diff.getChangedOperations().forEach(found::operation);
         found.schemaNames(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi());
+        MinLengthChanges.add(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi(), found.breaks, found.compatible);
         return found;
     }
 

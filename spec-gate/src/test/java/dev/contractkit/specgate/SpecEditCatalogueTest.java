@@ -166,6 +166,64 @@ class SpecEditCatalogueTest {
                 "schema TagInput no longer in components (its generated class goes)");
     }
 
+    @Test
+    void aMaxLengthLoweredInARequestBreaks() throws IOException {
+        assertBreaks(edits.tree("layer.yaml", r -> layerRequestField(r, "individual_name").put("maxLength", 200),
+                        r -> layerRequestField(r, "individual_name").put("maxLength", 100)),
+                "layer.yaml: " + LAYER_PUT + " request: field individual_name maxLength 200 → 100");
+    }
+
+    @Test
+    void aMinLengthRaisedInARequestBreaks() throws IOException {
+        assertBreaks(edits.tree("layer.yaml", r -> layerRequestField(r, "individual_name").put("minLength", 1),
+                        r -> layerRequestField(r, "individual_name").put("minLength", 2)),
+                "layer.yaml: " + LAYER_PUT + " request: field individual_name minLength 1 → 2");
+    }
+
+    @Test
+    void aMaximumLoweredInARequestBreaks() throws IOException {
+        assertBreaks(edits.tree("layer.yaml", r -> creditLimit(r).put("maximum", 1000),
+                        r -> creditLimit(r).put("maximum", 500)),
+                "layer.yaml: " + LAYER_PUT + " request: field credit_limit maximum 1000 → 500");
+    }
+
+    @Test
+    void aMinimumRaisedInARequestBreaks() throws IOException {
+        assertBreaks(edits.tree("layer.yaml", r -> creditLimit(r).put("minimum", 0),
+                        r -> creditLimit(r).put("minimum", 1)),
+                "layer.yaml: " + LAYER_PUT + " request: field credit_limit minimum 0 → 1");
+    }
+
+    @Test
+    void aBoundWidenedInARequestPasses() throws IOException {
+        assertPasses(edits.tree("layer.yaml", r -> layerRequestField(r, "individual_name").put("maxLength", 100),
+                        r -> layerRequestField(r, "individual_name").put("maxLength", 200)),
+                LAYER_PUT + " request: field individual_name maxLength 100 → 200");
+    }
+
+    @Test
+    void aRequestFieldNoLongerNullableBreaks() throws IOException {
+        assertBreaks(edits.tree("layer.yaml", r -> layerRequestField(r, "individual_name").remove("nullable")),
+                "layer.yaml: " + LAYER_PUT + " request: field individual_name no longer nullable");
+    }
+
+    @Test
+    void aResponseFieldMadeNullableBreaks() throws IOException {
+        assertBreaks(edits.tree("layer.yaml", r -> ((ObjectNode) r.at("/components/schemas/Customer/properties/id")).put("nullable", true)),
+                "layer.yaml: " + LAYER_PUT + " response 200: field data.id now nullable");
+    }
+
+    private static ObjectNode layerRequestField(ObjectNode root, String field) {
+        return (ObjectNode) root.at("/components/schemas/UpdateCustomerRequest/properties/" + field);
+    }
+
+    /** An integer field the Layer fixture lacks, for numeric bounds. */
+    private static ObjectNode creditLimit(ObjectNode root) {
+        ObjectNode properties = (ObjectNode) root.at("/components/schemas/UpdateCustomerRequest/properties");
+        return properties.has("credit_limit") ? (ObjectNode) properties.get("credit_limit")
+                : properties.putObject("credit_limit").put("type", "integer");
+    }
+
     private static void assertPasses(SpecEdits.Verdict verdict, String changelogLine) {
         assertEquals(List.of(), verdict.breaks());
         assertTrue(verdict.changelog().contains("- " + changelogLine + "\n"), verdict::changelog);

@@ -43,27 +43,40 @@ final class SpecEdits {
 
     /** The gate's verdict after a text edit of a copy of the spec NAME; fails if the edit did not apply. */
     Verdict text(String name, UnaryOperator<String> edit) throws IOException {
-        String original = Files.readString(SPECS.resolve(name));
+        return judge(name, Files.readString(SPECS.resolve(name)), edit);
+    }
+
+    /** The same after an edit of the YAML tree, for moves that text replacement cannot say plainly. */
+    Verdict tree(String name, Consumer<ObjectNode> edit) throws IOException {
+        return text(name, original -> edited(original, edit));
+    }
+
+    /**
+     * The verdict on a change of something the fixture lacks (a bound): both baseline and spec start from the
+     * fixture with {@code given} applied, then the spec gets {@code edit} too.
+     */
+    Verdict tree(String name, Consumer<ObjectNode> given, Consumer<ObjectNode> edit) throws IOException {
+        return judge(name, edited(Files.readString(SPECS.resolve(name)), given), original -> edited(original, edit));
+    }
+
+    private Verdict judge(String name, String original, UnaryOperator<String> edit) throws IOException {
         String changed = edit.apply(original);
         assertNotEquals(original, changed, "the edit did not apply to " + name);
         Path spec = Files.writeString(Files.createDirectories(dir.resolve("specs")).resolve(name), changed);
-        Path baseline = Files.copy(SPECS.resolve(name), Files.createDirectories(dir.resolve("baseline")).resolve(name));
+        Path baseline = Files.writeString(Files.createDirectories(dir.resolve("baseline")).resolve(name), original);
         GateLog log = new GateLog();
         List<String> breaks = log.during(() -> SpecGate.check(spec, baseline, dir.resolve("reports"), false));
         Path changelog = dir.resolve("reports").resolve(name.replace(".yaml", ".md"));
         return new Verdict(breaks, Files.exists(changelog) ? Files.readString(changelog) : "", log.text());
     }
 
-    /** The same after an edit of the YAML tree, for moves that text replacement cannot say plainly. */
-    Verdict tree(String name, Consumer<ObjectNode> edit) throws IOException {
-        return text(name, original -> {
-            try {
-                ObjectNode root = (ObjectNode) YAML.readTree(original);
-                edit.accept(root);
-                return YAML.writeValueAsString(root);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private static String edited(String yaml, Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode root = (ObjectNode) YAML.readTree(yaml);
+            edit.accept(root);
+            return YAML.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
