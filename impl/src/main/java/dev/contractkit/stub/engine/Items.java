@@ -70,9 +70,23 @@ final class Items {
 
     /** A new item: its id, both timestamps where its schema has them, and what every item has filled in. */
     ObjectNode created(ObjectNode item, Collection collection) {
+        return created(item, collection, 0, id -> false);
+    }
+
+    /**
+     * The same, in a scope that holds {@code held} items and the ids {@code taken} answers true for: a new
+     * id fits the id's schema and is none of them.
+     */
+    ObjectNode created(ObjectNode item, Collection collection, long held, java.util.function.Predicate<String> taken) {
         ObjectNode created = item.deepCopy();
         if (!created.hasNonNull(collection.idField())) {
-            created.put(collection.idField(), Ids.fresh(collection.idSchema()));
+            String id = Ids.fresh(collection.idSchema(), held, taken);
+            JsonNode property = schemas.property(collection.itemSchema(), collection.idField());
+            if (Ids.isInteger(property) && !"string".equals(property.path("type").asText())) {
+                created.put(collection.idField(), Long.parseLong(id)); // the item holds a number, the path its digits
+            } else {
+                created.put(collection.idField(), id);
+            }
         }
         if (!collection.idField().equals("id") && declares(collection, "id") && !created.hasNonNull("id")) {
             created.put("id", Ids.fresh(schemas.property(collection.itemSchema(), "id")));

@@ -2,6 +2,7 @@ package dev.contractkit.stub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import java.util.ArrayList;
@@ -39,9 +40,8 @@ public final class ResourceModel {
         this.schemas = new Schemas(spec.document());
         List<Operation> operations = spec.operations();
         Set<String> templates = operations.stream().map(Operation::pathTemplate).collect(Collectors.toSet());
-        for (Operation operation : operations) {
-            String template = operation.pathTemplate();
-            if (PathTemplates.isParam(PathTemplates.last(template)) && isCollection(PathTemplates.parent(template), templates, operations)) {
+        for (String template : itemTemplates(operations)) {
+            if (isCollection(PathTemplates.parent(template), templates, operations)) {
                 collections.computeIfAbsent(PathTemplates.parent(template), c -> collection(c, spec, operations));
             }
         }
@@ -88,6 +88,26 @@ public final class ResourceModel {
         return null;
     }
 
+    /**
+     * Every path ending in a parameter that an operation's path is or starts with, in the spec's order: an
+     * item path may have no operation of its own and only sub-paths (/instances/{instanceId}/users), and
+     * its collection is still one (an instance is created by POST /instances, its users live under it).
+     */
+    private static Set<String> itemTemplates(List<Operation> operations) {
+        Set<String> items = new java.util.LinkedHashSet<>();
+        for (Operation operation : operations) {
+            String[] segments = operation.pathTemplate().split("/");
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 1; i < segments.length; i++) {
+                prefix.append('/').append(segments[i]);
+                if (PathTemplates.isParam(segments[i])) {
+                    items.add(prefix.toString());
+                }
+            }
+        }
+        return items;
+    }
+
     /** A path ending in a parameter is an item when its parent has an operation, or the item has more than GET. */
     private static boolean isCollection(String template, Set<String> templates, List<Operation> operations) {
         if (template.isEmpty() || PathTemplates.isParam(PathTemplates.last(template))) {
@@ -105,39 +125,108 @@ public final class ResourceModel {
                 scopeParams.add(segment.substring(1, segment.length() - 1));
             }
         }
-        String idParam = null;
-        JsonNode idSchema = JsonNodeFactory.instance.objectNode();
+        String idParam = idParam(template, operations);
+        JsonNode pathSchema = JsonNodeFactory.instance.objectNode().put("type", "string");
         JsonNode itemSchema = null;
         String source = null;
+        int rank = Integer.MAX_VALUE;
+        for (Operation operation : operations) {
+            String t = operation.pathTemplate();
+            boolean onItem = t.equals(template + "/{" + idParam + "}");
+            if (onItem || t.startsWith(template + "/{" + idParam + "}/")) {
+                pathSchema = pathParamSchema(spec, operation, idParam, pathSchema);
+            }
+            int r = itemRank(operation, onItem, t.equals(template));
+            if (r < rank && !responseSchema(operation).isMissingNode()) {
+                rank = r;
+                itemSchema = unwrap(responseSchema(operation), template);
+                source = r <= 2 ? operation.pointer() : null;
+            }
+        }
+        itemSchema = itemSchema == null ? JsonNodeFactory.instance.objectNode() : itemSchema;
+        ObjectNode rules = rules(spec, template, idParam);
+        JsonNode properties = schemas.resolve(itemSchema).path("properties");
+        if (!rules.has("idField") && !properties.has("id") && properties.has(idParam)) {
+            rules.put("idField", idParam); // the item names its id as its path does (accountId), not "id"
+        }
+        JsonNode idSchema = idSchema(pathSchema, schemas.property(itemSchema, rules.path("idField").asText("id")));
+        return new Collection(template, PathTemplates.noun(PathTemplates.last(template)), List.copyOf(scopeParams), idParam, idSchema,
+                itemSchema, source, rules);
+    }
+
+    /** The item path's parameter: the one an operation on the item, or below it, names. */
+    private static String idParam(String template, List<Operation> operations) {
         for (Operation operation : operations) {
             String t = operation.pathTemplate();
             if (PathTemplates.parent(t).equals(template) && PathTemplates.isParam(PathTemplates.last(t))) {
-                idParam = PathTemplates.param(PathTemplates.last(t));
-                idSchema = pathParamSchema(spec, operation, idParam);
-                if ((itemSchema == null || operation.method().equals("get")) && !responseSchema(operation).isMissingNode()) {
-                    itemSchema = unwrap(responseSchema(operation), template);
-                    source = operation.pointer();
+                return PathTemplates.param(PathTemplates.last(t));
+            }
+        }
+        for (Operation operation : operations) {
+            String t = operation.pathTemplate();
+            if (t.startsWith(template + "/")) {
+                String segment = t.substring(template.length() + 1).split("/")[0];
+                if (PathTemplates.isParam(segment)) {
+                    return PathTemplates.param(segment);
                 }
             }
         }
-        JsonNode rules = rules(spec, template, idParam);
-        return new Collection(template, PathTemplates.noun(PathTemplates.last(template)), List.copyOf(scopeParams), idParam, idSchema,
-                itemSchema == null ? JsonNodeFactory.instance.objectNode() : itemSchema, source, rules);
+        return "id";
+    }
+
+    /**
+     * Which answer shows an item best, lower first: the item's GET, its PUT or PATCH, the collection's POST,
+     * the collection's GET (its array's items), the item's DELETE (which may answer only {success}); none.
+     */
+    private static int itemRank(Operation operation, boolean onItem, boolean onCollection) {
+        String method = operation.method();
+        if (onItem) {
+            return switch (method) {
+                case "get" -> 0;
+                case "put", "patch" -> 1;
+                case "delete" -> 4;
+                default -> Integer.MAX_VALUE;
+            };
+        }
+        if (onCollection) {
+            return method.equals("post") ? 2 : method.equals("get") ? 3 : Integer.MAX_VALUE;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The schema new ids fit: the path parameter's, with what the item's id property adds to it (a path that
+     * says only "string" and an item that says maxLength 20 make ids of at most 20 characters).
+     */
+    private JsonNode idSchema(JsonNode pathSchema, JsonNode property) {
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        if (property.isObject()) {
+            merged.setAll((ObjectNode) schemas.resolve(property).deepCopy());
+        }
+        if (pathSchema.isObject()) {
+            pathSchema.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("type") || !merged.has("type")) {
+                    merged.set(field.getKey(), field.getValue());
+                }
+            });
+        }
+        merged.remove(List.of("example", "examples", "default", "description", "readOnly", "nullable"));
+        return merged;
     }
 
     /**
      * The collection's rules: x-contract-kit on its path item, or on its item's (a spec that has no
      * collection path, as Vayu's seed file, keeps them there); the collection's win.
      */
-    private static JsonNode rules(OpenApiSpec spec, String template, String idParam) {
-        com.fasterxml.jackson.databind.node.ObjectNode rules = JsonNodeFactory.instance.objectNode();
+    private static ObjectNode rules(OpenApiSpec spec, String template, String idParam) {
+        ObjectNode rules = JsonNodeFactory.instance.objectNode();
         JsonNode item = spec.document().path("paths").path(template + "/{" + idParam + "}").path("x-contract-kit");
         JsonNode own = spec.document().path("paths").path(template).path("x-contract-kit");
         if (item.isObject()) {
-            rules.setAll((com.fasterxml.jackson.databind.node.ObjectNode) item);
+            rules.setAll((ObjectNode) item);
         }
         if (own.isObject()) {
-            rules.setAll((com.fasterxml.jackson.databind.node.ObjectNode) own);
+            rules.setAll((ObjectNode) own);
         }
         return rules;
     }
@@ -189,15 +278,44 @@ public final class ResourceModel {
     }
 
     /**
-     * A POST on a collection creates one item when its body shares a field with the item: Vayu's sendEvents
-     * posts {"events": [...]} to /events, which is not an event.
+     * A POST on a collection creates one item when its body shares a field with the item, or when what it
+     * answers (unwrapped) is the item: Vayu's sendEvents posts {"events": [...]} to /events and answers
+     * {validEvents, invalidEvents}, which is neither.
      */
     private boolean describesItem(Operation operation, Collection collection) {
-        if (operation.bodyProperties().isEmpty()) {
+        for (var fields = schemas.requestSchema(operation.pointer()).path("properties").fieldNames(); fields.hasNext(); ) {
+            if (!schemas.property(collection.itemSchema(), fields.next()).isMissingNode()) {
+                return true;
+            }
+        }
+        JsonNode answer = responseSchema(operation);
+        return !answer.isMissingNode() && isItem(unwrap(answer, collection.template()), collection);
+    }
+
+    /**
+     * Whether a schema is the collection's item: the same schema, or one that shares its id field and most
+     * of its properties both ways (Vayu's delete answers the customer with deletedAt added; a {id, deleted}
+     * answer or a {success} one is not the item).
+     */
+    boolean isItem(JsonNode schema, Collection collection) {
+        JsonNode answer = schemas.resolve(schema);
+        JsonNode item = schemas.resolve(collection.itemSchema());
+        if (answer.equals(item)) {
+            return true;
+        }
+        Set<String> own = names(answer);
+        Set<String> items = names(item);
+        if (own.isEmpty() || items.isEmpty() || items.contains(collection.idField()) && !own.contains(collection.idField())) {
             return false;
         }
-        return operation.bodyProperties().stream()
-                .anyMatch(field -> !schemas.property(collection.itemSchema(), field).isMissingNode());
+        long shared = own.stream().filter(items::contains).count();
+        return shared * 2 > own.size() && shared * 2 >= items.size();
+    }
+
+    private static Set<String> names(JsonNode schema) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        schema.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** The success answer's schema of an operation: its first documented 2xx with a JSON body. */
@@ -222,7 +340,7 @@ public final class ResourceModel {
     JsonNode unwrap(JsonNode answer, String collectionTemplate) {
         String wrapper = wrapperProperty(answer, collectionTemplate);
         if (wrapper == null) {
-            return schemas.resolve(answer);
+            return schemas.isArray(answer) ? schemas.resolve(schemas.resolve(answer).path("items")) : schemas.resolve(answer);
         }
         JsonNode inner = schemas.property(answer, wrapper);
         return schemas.isArray(inner) ? schemas.resolve(inner.path("items")) : inner;
@@ -251,15 +369,17 @@ public final class ResourceModel {
         return objects.contains("data") ? "data" : null;
     }
 
-    private JsonNode pathParamSchema(OpenApiSpec spec, Operation operation, String name) {
+    /** The named path parameter's schema as this operation (or its path item) declares it, else {@code otherwise}. */
+    private JsonNode pathParamSchema(OpenApiSpec spec, Operation operation, String name, JsonNode otherwise) {
         for (String owner : List.of(operation.pointer(), operation.pointer().substring(0, operation.pointer().lastIndexOf('/')))) {
             for (JsonNode param : spec.document().at(owner + "/parameters")) {
                 JsonNode resolved = schemas.resolve(param);
-                if (name.equals(resolved.path("name").asText())) {
-                    return schemas.resolve(resolved.path("schema"));
+                if (name.equals(resolved.path("name").asText()) && resolved.has("schema")) {
+                    JsonNode schema = schemas.resolve(resolved.path("schema"));
+                    return otherwise.size() > 1 && schema.size() <= 1 ? otherwise : schema;
                 }
             }
         }
-        return JsonNodeFactory.instance.objectNode().put("type", "string");
+        return otherwise;
     }
 }
