@@ -145,13 +145,32 @@ public final class ResourceModel {
         }
         itemSchema = itemSchema == null ? JsonNodeFactory.instance.objectNode() : itemSchema;
         ObjectNode rules = rules(spec, template, idParam);
-        JsonNode properties = schemas.resolve(itemSchema).path("properties");
-        if (!rules.has("idField") && !properties.has("id") && properties.has(idParam)) {
-            rules.put("idField", idParam); // the item names its id as its path does (accountId), not "id"
+        String idField = rules.has("idField") ? null : idField(itemSchema, template, idParam);
+        if (idField != null && !idField.equals("id")) {
+            rules.put("idField", idField); // the item names its id as its path does (accountId, application_id)
         }
         JsonNode idSchema = idSchema(pathSchema, schemas.property(itemSchema, rules.path("idField").asText("id")));
         return new Collection(template, PathTemplates.noun(PathTemplates.last(template)), List.copyOf(scopeParams), idParam, idSchema,
                 itemSchema, source, rules);
+    }
+
+    /**
+     * The item's field that holds its id: "id" when it has one, else the field named as the path's parameter
+     * or as the noun and "id", spelled any way (applicationID, application_id); null when none is.
+     */
+    private String idField(JsonNode itemSchema, String template, String idParam) {
+        JsonNode properties = schemas.resolve(itemSchema).path("properties");
+        if (properties.has("id")) {
+            return "id";
+        }
+        String byNoun = PathTemplates.noun(PathTemplates.last(template)).replace(" ", "") + "id";
+        for (var names = properties.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (Paging.normal(name).equals(Paging.normal(idParam)) || Paging.normal(name).equals(Paging.normal(byNoun))) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The item path's parameter: the one an operation on the item, or below it, names. */
@@ -350,6 +369,12 @@ public final class ResourceModel {
     String wrapperProperty(JsonNode answer, String collectionTemplate) {
         JsonNode resolved = schemas.resolve(answer);
         String noun = PathTemplates.noun(PathTemplates.last(collectionTemplate)).toLowerCase(Locale.ROOT).replace(" ", "");
+        for (var names = resolved.path("properties").fieldNames(); names.hasNext(); ) {
+            String name = Paging.normal(names.next());
+            if (name.equals("id") || name.equals(noun + "id")) {
+                return null; // an answer with the item's own id is the item: its arrays (instances) are its own
+            }
+        }
         List<String> objects = new ArrayList<>();
         for (var it = schemas.properties(resolved); it.hasNext(); ) {
             var property = it.next();

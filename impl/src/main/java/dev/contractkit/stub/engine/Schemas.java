@@ -61,6 +61,19 @@ final class Schemas {
         return resolve(schema).path("properties").fields();
     }
 
+    /** Whether a value is of the JSON type this (resolved) schema declares; null fits, and so does any untyped schema. */
+    static boolean typed(JsonNode value, JsonNode schema) {
+        return value.isNull() || switch (schema.path("type").asText("")) {
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> true;
+        };
+    }
+
     boolean isObject(JsonNode schema) {
         JsonNode resolved = resolve(schema);
         return "object".equals(resolved.path("type").asText()) || resolved.has("properties");
