@@ -97,7 +97,7 @@ public final class Engine {
                 throw ResourceStore.taken(collection.noun(), collection.idField(), given); // a create never replaces
             }
             ObjectNode created = items.created(write(collection, scope, sent, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), true),
-                    collection, s.items().size(), id -> s.get(id) != null);
+                    collection, () -> s.items().size(), id -> s.get(id) != null);
             s.put(created.path(collection.idField()).asText(), created, collection.uniqueFields(), collection.noun());
             int status = documents(operation, 201) ? 201 : operation.successStatus();
             return new Answer(status, answers.item(operation, status, collection, created));
@@ -116,7 +116,7 @@ public final class Engine {
             for (JsonNode element : sent.path(rule.path("createsEach").asText())) {
                 ObjectNode item = items.created(write(collection, scope, element,
                         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), true), collection,
-                        s.items().size(), id -> s.get(id) != null);
+                        () -> s.items().size(), id -> s.get(id) != null);
                 all.add(s.put(item.path(collection.idField()).asText(), item, collection.uniqueFields(), collection.noun()));
             }
             return all;

@@ -5,8 +5,11 @@ import com.github.curiousoddman.rgxgen.RgxGen;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -36,12 +39,13 @@ final class Ids {
 
     /**
      * A new id that fits the schema and that {@code taken} does not hold. Where ids are few (an integer, an
-     * enum) they are handed out in order from {@code start} (the number of items already held); else from a
+     * enum) they are handed out in order from {@code start} (the number of items already held, asked only
+     * then: counting a stored scope costs a read); else from a
      * random point, so ids do not repeat across restarts.
      */
-    static String fresh(JsonNode schema, long start, Predicate<String> taken) {
+    static String fresh(JsonNode schema, java.util.function.LongSupplier start, Predicate<String> taken) {
         boolean few = isInteger(schema) || schema.path("enum").size() > 0;
-        long n = few ? Math.max(0, start) : ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+        long n = few ? Math.max(0, start.getAsLong()) : ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         String id = null;
         for (int i = 0; i < TRIES; i++, n = few ? n + 1 : ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) {
             id = "uuid".equals(schema.path("format").asText()) && !few ? UUID.randomUUID().toString() : fitting(schema, n);
@@ -54,7 +58,7 @@ final class Ids {
 
     /** A new id that fits the schema, for an item nothing else holds yet (a seeded one). */
     static String fresh(JsonNode schema) {
-        return fresh(schema, 0, id -> false);
+        return fresh(schema, () -> 0, id -> false);
     }
 
     /** The n-th value of its kind that fits the schema: the same n, the same value. */
@@ -99,10 +103,8 @@ final class Ids {
 
     /** A string the pattern generates, from a seed of n; null when none of a few fits the lengths too. */
     private static String generated(JsonNode schema, Pattern pattern, long n) {
-        RgxGen generator;
-        try {
-            generator = new RgxGen(pattern.pattern());
-        } catch (RuntimeException unsupported) {
+        RgxGen generator = GENERATORS.computeIfAbsent(pattern.pattern(), Ids::generator).orElse(null);
+        if (generator == null) {
             return null; // a construct the generator does not read: the caller's fallback still fits the lengths
         }
         for (int seed = 0; seed < 64; seed++) {
@@ -125,15 +127,28 @@ final class Ids {
         return value.length() < length ? "0".repeat(length - value.length()) + value : value;
     }
 
+    /** Patterns and their generators, made once each: samples are built on every synthesized answer. */
+    private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<RgxGen>> GENERATORS = new ConcurrentHashMap<>();
+
     private static Pattern pattern(JsonNode schema) {
         String pattern = schema.path("pattern").asText(null);
-        if (pattern == null) {
-            return null;
-        }
+        return pattern == null ? null : PATTERNS.computeIfAbsent(pattern, Ids::compiled).orElse(null);
+    }
+
+    private static Optional<Pattern> compiled(String pattern) {
         try {
-            return Pattern.compile(pattern);
+            return Optional.of(Pattern.compile(pattern));
         } catch (RuntimeException notJava) {
-            return null; // an ECMA construct Java does not read: the request validator is the judge of it
+            return Optional.empty(); // an ECMA construct Java does not read: the request validator is the judge of it
+        }
+    }
+
+    private static Optional<RgxGen> generator(String pattern) {
+        try {
+            return Optional.of(new RgxGen(pattern));
+        } catch (RuntimeException unsupported) {
+            return Optional.empty();
         }
     }
 

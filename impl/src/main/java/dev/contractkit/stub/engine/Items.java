@@ -74,14 +74,15 @@ final class Items {
 
     /** A new item: its id, both timestamps where its schema has them, and what every item has filled in. */
     ObjectNode created(ObjectNode item, Collection collection) {
-        return created(item, collection, 0, id -> false);
+        return created(item, collection, () -> 0, id -> false);
     }
 
     /**
      * The same, in a scope that holds {@code held} items and the ids {@code taken} answers true for: a new
      * id fits the id's schema and is none of them.
      */
-    ObjectNode created(ObjectNode item, Collection collection, long held, java.util.function.Predicate<String> taken) {
+    ObjectNode created(ObjectNode item, Collection collection, java.util.function.LongSupplier held,
+            java.util.function.Predicate<String> taken) {
         ObjectNode created = item.deepCopy();
         if (!created.hasNonNull(collection.idField())) {
             String id = Ids.fresh(collection.idSchema(), held, taken);

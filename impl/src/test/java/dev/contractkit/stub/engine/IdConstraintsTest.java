@@ -53,7 +53,8 @@ class IdConstraintsTest {
             Pattern pattern = node.has("pattern") ? Pattern.compile(node.get("pattern").asText()) : null;
             Set<String> seen = new HashSet<>();
             for (int n = 0; n < 2; n++) {
-                String id = Ids.fresh(node, n, seen::contains);
+                long start = n;
+                String id = Ids.fresh(node, () -> start, seen::contains);
                 seen.add(id);
                 assertTrue(Ids.fits(id, pattern, node), schema + " got " + id);
                 if ("uuid".equals(node.path("format").asText())) {
