@@ -27,9 +27,10 @@ final class Answers {
 
     /**
      * What an operation's answer looks like, worked out once: its schema, the property that holds the item
-     * (null when the answer is the item), that item's schema, and the answer's other required members.
+     * (null when the answer is the item), that item's schema, the answer's other required members, and
+     * whether what it holds is the item or only something about it ({success}, {id, deleted}).
      */
-    private record Shape(JsonNode schema, String wrapper, JsonNode itemSchema, ObjectNode shell) {
+    private record Shape(JsonNode schema, String wrapper, JsonNode itemSchema, ObjectNode shell, boolean isItem) {
     }
 
     private final Map<String, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -38,21 +39,29 @@ final class Answers {
         return shapes.computeIfAbsent(operation.pointer() + " " + status + " " + collection.template(), key -> {
             JsonNode schema = schemas.responseSchema(operation.pointer(), status);
             if (schema.isMissingNode()) {
-                return new Shape(schema, null, schema, null);
+                return new Shape(schema, null, schema, null, false);
             }
             String wrapper = model.wrapperProperty(schema, collection.template());
-            JsonNode itemSchema = schemas.resolve(wrapper == null ? schema : schemas.property(schema, wrapper));
-            return new Shape(schemas.resolve(schema), wrapper, itemSchema, wrapper == null ? null : shell(schema));
+            JsonNode raw = wrapper == null ? schema : schemas.resolve(schema).path("properties").path(wrapper);
+            JsonNode itemSchema = schemas.resolve(raw);
+            JsonNode one = schemas.isArray(itemSchema) ? itemSchema.path("items") : raw;
+            return new Shape(schemas.resolve(schema), wrapper, itemSchema, wrapper == null ? null : shell(schema),
+                    model.isItem(one, collection));
         });
     }
 
-    /** One item as the operation answers it: {"customer": item}, {"data": item}, or the item itself. */
+    /**
+     * One item as the operation answers it: {"customer": item}, {"data": item}, or the item itself, with
+     * only the members a closed schema allows; where the answer is not the item ({success: true}, {id,
+     * deleted}), what its schema declares, taken from the item where it holds them.
+     */
     JsonNode item(Operation operation, int status, Collection collection, ObjectNode item) {
         Shape shape = shape(operation, status, collection);
         if (shape.schema().isMissingNode()) {
             return null;
         }
-        ObjectNode answered = items.completedTo(item, shape.itemSchema());
+        JsonNode answered = shape.isItem() ? schemas.allowed(items.completedTo(item, shape.itemSchema()), shape.itemSchema())
+                : about(shape.itemSchema(), item);
         if (shape.wrapper() == null) {
             return answered;
         }
@@ -61,10 +70,70 @@ final class Answers {
         return answer;
     }
 
+    /**
+     * An answer about an item that is not the item: each property the schema declares that the item holds
+     * with a value of its type, the required rest sampled, a required success flag true.
+     */
+    private JsonNode about(JsonNode schema, ObjectNode item) {
+        JsonNode resolved = schemas.resolve(schema);
+        if (!schemas.isObject(resolved)) {
+            return samples.of(resolved);
+        }
+        java.util.Set<String> required = new java.util.HashSet<>();
+        resolved.path("required").forEach(r -> required.add(r.asText()));
+        ObjectNode answer = JSON.objectNode();
+        for (var it = schemas.properties(resolved); it.hasNext(); ) {
+            var property = it.next();
+            JsonNode propertySchema = schemas.resolve(property.getValue());
+            JsonNode held = item.get(property.getKey());
+            if (held != null && fits(held, propertySchema)) {
+                answer.set(property.getKey(), held);
+            } else if (required.contains(property.getKey())) {
+                answer.set(property.getKey(), affirmed(property.getKey(), propertySchema));
+            }
+        }
+        return answer;
+    }
+
+    /** A required member's value: true for a boolean that reports the operation done (success, deleted), else a sample. */
+    private JsonNode affirmed(String name, JsonNode schema) {
+        boolean flag = "boolean".equals(schema.path("type").asText()) && !schema.has("enum")
+                && AFFIRMATIVE.contains(name.toLowerCase(java.util.Locale.ROOT));
+        return flag ? JSON.booleanNode(true) : samples.required(schema);
+    }
+
+    private static final java.util.Set<String> AFFIRMATIVE = java.util.Set.of("success", "succeeded", "successful", "ok",
+            "deleted", "removed", "acknowledged", "done");
+
+    /** Whether a held value is of the schema's type and, where it has one, in its enum. */
+    private static boolean fits(JsonNode value, JsonNode schema) {
+        if (value.isNull()) {
+            return schema.path("nullable").asBoolean(false);
+        }
+        if (schema.has("enum") && !java.util.stream.StreamSupport.stream(schema.get("enum").spliterator(), false)
+                .anyMatch(value::equals)) {
+            return false;
+        }
+        return switch (schema.path("type").asText("")) {
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> true;
+        };
+    }
+
     /** A page of items in the list answer's shape, with the pagination fields it declares filled in. */
     JsonNode page(Operation operation, int status, Collection collection, List<ObjectNode> items, Map<String, JsonNode> pagination) {
         Shape shape = shape(operation, status, collection);
-        ArrayNode array = JSON.arrayNode().addAll(items);
+        if (shape.schema().isMissingNode()) {
+            return null;
+        }
+        JsonNode element = shape.itemSchema().path("items");
+        ArrayNode array = JSON.arrayNode();
+        items.forEach(item -> array.add(schemas.allowed(this.items.completedTo(item, schemas.resolve(element)), element)));
         if (shape.wrapper() == null) {
             return array;
         }
@@ -92,7 +161,7 @@ final class Answers {
     /** The documented example of the operation's success answer, else one built from its schema. */
     JsonNode synthesized(Operation operation, int status) {
         JsonNode response = schemas.resolve(schemas.document().at(operation.pointer() + "/responses/" + status));
-        JsonNode content = response.path("content").path("application/json");
+        JsonNode content = Schemas.json(response.path("content"));
         if (content.has("example")) {
             return content.get("example").deepCopy();
         }
@@ -105,25 +174,38 @@ final class Answers {
         return content.has("schema") ? samples.of(content.get("schema")) : null;
     }
 
-    /** The answer's object with its required members sampled; the optional ones are left out. */
+    /** The answer's object with its required members sampled (a success flag true); the optional ones are left out. */
     private ObjectNode shell(JsonNode schema) {
         JsonNode resolved = schemas.resolve(schema);
         ObjectNode shell = JSON.objectNode();
         for (JsonNode required : resolved.path("required")) {
-            shell.set(required.asText(), samples.required(schemas.property(resolved, required.asText())));
+            shell.set(required.asText(), affirmed(required.asText(), schemas.property(resolved, required.asText())));
         }
         return shell;
     }
 
-    /** Sets the pagination fields (has_more, cursor, total_count, ...) wherever the answer's schema has them. */
+    /**
+     * Sets the pagination fields (has_more, cursor, total_count, ...) wherever the answer's schema has them,
+     * at any depth (meta.pagination), each as its schema types it. A next token on the last page is null
+     * where nullable, "" where required and not, else left out.
+     */
     private void fill(ObjectNode answer, JsonNode schema, Map<String, JsonNode> pagination, int depth) {
-        for (var it = schemas.properties(schema); it.hasNext(); ) {
+        JsonNode resolved = schemas.resolve(schema);
+        java.util.Set<String> required = new java.util.HashSet<>();
+        resolved.path("required").forEach(r -> required.add(r.asText()));
+        for (var it = schemas.properties(resolved); it.hasNext(); ) {
             var property = it.next();
-            JsonNode value = pagination.get(property.getKey());
             JsonNode propertySchema = schemas.resolve(property.getValue());
+            JsonNode value = typed(pagination.get(property.getKey()), propertySchema);
             if (value != null && (!value.isNull() || propertySchema.path("nullable").asBoolean())) {
                 answer.set(property.getKey(), value);
-            } else if (depth < 3 && schemas.isObject(propertySchema) && !(answer.get(property.getKey()) instanceof ArrayNode)) {
+            } else if (value != null && required.contains(property.getKey())) {
+                if ("string".equals(propertySchema.path("type").asText())) {
+                    answer.put(property.getKey(), ""); // no next page, in a field that may not be null
+                }
+            } else if (value != null) {
+                answer.remove(property.getKey());
+            } else if (depth < 5 && schemas.isObject(propertySchema) && !(answer.get(property.getKey()) instanceof ArrayNode)) {
                 ObjectNode inner = answer.get(property.getKey()) instanceof ObjectNode o ? o : shell(propertySchema);
                 fill(inner, propertySchema, pagination, depth + 1);
                 if (!inner.isEmpty() || answer.has(property.getKey())) {
@@ -131,5 +213,31 @@ final class Answers {
                 }
             }
         }
+    }
+
+    /**
+     * A pagination value as the field's schema types it (a page number as text where the field is a string),
+     * null (JSON) kept; Java null when the field cannot hold it (an object, a link).
+     */
+    private static JsonNode typed(JsonNode value, JsonNode schema) {
+        if (value == null || value.isNull()) {
+            return value == null || scalar(schema) ? value : null;
+        }
+        String type = schema.path("type").asText("");
+        String format = schema.path("format").asText("");
+        return switch (type) {
+            case "string" -> format.equals("uri") || format.equals("url") || value.isBoolean() ? null : JSON.textNode(value.asText());
+            case "integer", "number" -> value.isNumber() ? value
+                    : value.isTextual() && value.asText().matches("\\d{1,18}") ? JSON.numberNode(Long.parseLong(value.asText())) : null;
+            case "boolean" -> value.isBoolean() ? value : null;
+            case "" -> schema.has("properties") ? null : value;
+            default -> null;
+        };
+    }
+
+    /** Whether a null may stand for the field: it is a scalar one, not an object to fill inside. */
+    private static boolean scalar(JsonNode schema) {
+        String type = schema.path("type").asText("");
+        return !type.equals("object") && !type.equals("array") && !schema.has("properties");
     }
 }

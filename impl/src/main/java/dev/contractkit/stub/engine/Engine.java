@@ -92,8 +92,12 @@ public final class Engine {
                 int status = documents(operation, 200) ? 200 : operation.successStatus();
                 return new Answer(status, answers.item(operation, status, collection, updated));
             }
+            JsonNode given = sent == null ? null : sent.get(collection.idField());
+            if (given != null && !given.isNull() && s.get(given.asText()) != null) {
+                throw ResourceStore.taken(collection.noun(), collection.idField(), given); // a create never replaces
+            }
             ObjectNode created = items.created(write(collection, scope, sent, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), true),
-                    collection);
+                    collection, () -> s.items().size(), id -> s.get(id) != null);
             s.put(created.path(collection.idField()).asText(), created, collection.uniqueFields(), collection.noun());
             int status = documents(operation, 201) ? 201 : operation.successStatus();
             return new Answer(status, answers.item(operation, status, collection, created));
@@ -111,7 +115,8 @@ public final class Engine {
             List<ObjectNode> all = new java.util.ArrayList<>();
             for (JsonNode element : sent.path(rule.path("createsEach").asText())) {
                 ObjectNode item = items.created(write(collection, scope, element,
-                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), true), collection);
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), true), collection,
+                        () -> s.items().size(), id -> s.get(id) != null);
                 all.add(s.put(item.path(collection.idField()).asText(), item, collection.uniqueFields(), collection.noun()));
             }
             return all;
@@ -129,12 +134,25 @@ public final class Engine {
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, view.apply(item)));
     }
 
-    /** An update (fields merged) or an action (fields set), on a copy stored only when it succeeds. */
+    /**
+     * An update (fields merged) or an action (fields set), on a copy stored only when it succeeds. A PUT that
+     * documents 201 makes the item it names when there is none (PUT /things/{name} as a create).
+     */
     private Answer changed(Operation operation, Collection collection, Map<String, String> params, String id,
             JsonNode sent, ObjectNode set) {
         String scope = Scopes.scope(collection, params);
-        ObjectNode updated = store.inScope(collection.template(), scope, false, s -> {
+        boolean puts = set == null && operation.method().equals("put") && documents(operation, 201);
+        boolean[] made = {false};
+        ObjectNode updated = store.inScope(collection.template(), scope, puts && scopes.creatable(collection, params), s -> {
             ObjectNode current = s.get(id);
+            if (current == null && puts) {
+                made[0] = true;
+                ObjectNode blank = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                blank.set(collection.idField(), TextNode.valueOf(id));
+                ObjectNode created = items.created(write(collection, scope, sent, blank, true), collection);
+                created.set(collection.idField(), blank.get(collection.idField()));
+                return s.put(id, created, collection.uniqueFields(), collection.noun());
+            }
             if (current == null) {
                 return null;
             }
@@ -142,7 +160,8 @@ public final class Engine {
                     : write(collection, scope, sent, current, false);
             return s.put(id, next, collection.uniqueFields(), collection.noun());
         }).orElseThrow(() -> scopes.missing(collection, scope, id));
-        return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, updated));
+        int status = made[0] ? 201 : operation.successStatus();
+        return new Answer(status, answers.item(operation, status, collection, updated));
     }
 
     private static ObjectNode merge(ObjectNode current, ObjectNode set) {

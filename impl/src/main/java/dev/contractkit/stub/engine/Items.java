@@ -1,7 +1,9 @@
 package dev.contractkit.stub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.contractkit.stub.error.StubException;
 import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.store.Timestamps;
@@ -26,8 +28,9 @@ final class Items {
 
     /**
      * Merges the fields sent into a copy of the item: a field present overwrites, an explicit null clears,
-     * an absent one keeps its value. Only fields the item's schema declares are kept; an alias sets every
-     * name of its group.
+     * an absent one keeps its value. Only fields the item's schema declares are kept, with a value of the
+     * type it declares (a request may write a time as text that the item holds as a number); an alias sets
+     * every name of its group.
      */
     ObjectNode merge(ObjectNode item, JsonNode sent, Collection collection) {
         ObjectNode merged = item.deepCopy();
@@ -36,7 +39,8 @@ final class Items {
         }
         JsonNode properties = schemas.resolve(collection.itemSchema()).path("properties");
         for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) sent::fields) {
-            if (properties.isMissingNode() || properties.has(field.getKey())) {
+            if (properties.isMissingNode() || properties.has(field.getKey())
+                    && Schemas.typed(field.getValue(), schemas.resolve(properties.get(field.getKey())))) {
                 merged.set(field.getKey(), field.getValue());
             }
         }
@@ -70,22 +74,39 @@ final class Items {
 
     /** A new item: its id, both timestamps where its schema has them, and what every item has filled in. */
     ObjectNode created(ObjectNode item, Collection collection) {
+        return created(item, collection, () -> 0, id -> false);
+    }
+
+    /**
+     * The same, in a scope that holds {@code held} items and the ids {@code taken} answers true for: a new
+     * id fits the id's schema and is none of them.
+     */
+    ObjectNode created(ObjectNode item, Collection collection, java.util.function.LongSupplier held,
+            java.util.function.Predicate<String> taken) {
         ObjectNode created = item.deepCopy();
         if (!created.hasNonNull(collection.idField())) {
-            created.put(collection.idField(), Ids.fresh(collection.idSchema()));
+            String id = Ids.fresh(collection.idSchema(), held, taken);
+            JsonNode property = schemas.property(collection.itemSchema(), collection.idField());
+            if (Ids.isInteger(property) && !"string".equals(property.path("type").asText())) {
+                created.put(collection.idField(), Long.parseLong(id)); // the item holds a number, the path its digits
+            } else {
+                created.put(collection.idField(), id);
+            }
         }
         if (!collection.idField().equals("id") && declares(collection, "id") && !created.hasNonNull("id")) {
             created.put("id", Ids.fresh(schemas.property(collection.itemSchema(), "id")));
         }
-        String now = Timestamps.now();
+        JsonNode now = null;
         for (String field : CREATED) {
             if (declares(collection, field) && !created.hasNonNull(field)) {
-                created.put(field, now);
+                now = now == null ? timestamp(schemas.property(collection.itemSchema(), field), null) : now;
+                created.set(field, now);
             }
         }
         for (String field : UPDATED) {
             if (declares(collection, field) && !created.hasNonNull(field)) {
-                created.put(field, now);
+                JsonNode property = schemas.property(collection.itemSchema(), field);
+                created.set(field, now != null && now.isNumber() == Ids.isInteger(property) ? now : timestamp(property, null));
             }
         }
         return complete(created, collection);
@@ -95,10 +116,24 @@ final class Items {
     ObjectNode touched(ObjectNode item, Collection collection) {
         for (String field : UPDATED) {
             if (declares(collection, field)) {
-                item.put(field, Timestamps.after(item.path(field).asText(null)));
+                item.set(field, timestamp(schemas.property(collection.itemSchema(), field), item.get(field)));
             }
         }
         return item;
+    }
+
+    /**
+     * Now, as the field's schema writes a time, and later than {@code previous}: ISO-8601 text, or for an
+     * integer field a Unix time, in seconds where its description says so, else milliseconds (Clerk's).
+     */
+    static JsonNode timestamp(JsonNode schema, JsonNode previous) {
+        if (!Ids.isInteger(schema) || "string".equals(schema.path("type").asText())) {
+            return TextNode.valueOf(previous == null ? Timestamps.now() : Timestamps.after(previous.asText(null)));
+        }
+        String description = schema.path("description").asText("").toLowerCase(java.util.Locale.ROOT);
+        boolean seconds = description.contains("second") && !description.contains("milli");
+        long now = seconds ? System.currentTimeMillis() / 1000 : System.currentTimeMillis();
+        return LongNode.valueOf(previous != null && previous.isNumber() && previous.asLong() >= now ? previous.asLong() + 1 : now);
     }
 
     /**
@@ -153,7 +188,7 @@ final class Items {
             String field = required.asText();
             if (!item.has(field)) {
                 JsonNode property = schemas.property(schema, field);
-                item.set(field, DELETED.contains(field) ? item.textNode(Timestamps.now())
+                item.set(field, DELETED.contains(field) ? timestamp(property, null)
                         : property.path("nullable").asBoolean() ? item.nullNode() : samples.of(property));
             }
         }

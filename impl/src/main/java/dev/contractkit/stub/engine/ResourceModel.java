@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What every operation of a spec does, read from its paths: a collection (/customers) and its item
@@ -22,6 +18,7 @@ import java.util.stream.Collectors;
 public final class ResourceModel {
 
     private final Schemas schemas;
+    private final ItemShapes shapes;
     private final Map<String, Collection> collections = new LinkedHashMap<>();
     private final Map<String, Behaviour> behaviours = new LinkedHashMap<>();
 
@@ -37,14 +34,9 @@ public final class ResourceModel {
 
     public ResourceModel(OpenApiSpec spec) {
         this.schemas = new Schemas(spec.document());
+        this.shapes = new ItemShapes(schemas);
+        collections.putAll(new CollectionFinder(spec, schemas, shapes).collections());
         List<Operation> operations = spec.operations();
-        Set<String> templates = operations.stream().map(Operation::pathTemplate).collect(Collectors.toSet());
-        for (Operation operation : operations) {
-            String template = operation.pathTemplate();
-            if (PathTemplates.isParam(PathTemplates.last(template)) && isCollection(PathTemplates.parent(template), templates, operations)) {
-                collections.computeIfAbsent(PathTemplates.parent(template), c -> collection(c, spec, operations));
-            }
-        }
         for (Operation operation : operations) {
             behaviours.put(operation.id(), infer(operation));
         }
@@ -86,60 +78,6 @@ public final class ResourceModel {
             }
         }
         return null;
-    }
-
-    /** A path ending in a parameter is an item when its parent has an operation, or the item has more than GET. */
-    private static boolean isCollection(String template, Set<String> templates, List<Operation> operations) {
-        if (template.isEmpty() || PathTemplates.isParam(PathTemplates.last(template))) {
-            return false;
-        }
-        return templates.contains(template) || operations.stream().anyMatch(o ->
-                PathTemplates.parent(o.pathTemplate()).equals(template) && PathTemplates.isParam(PathTemplates.last(o.pathTemplate()))
-                        && !o.method().equals("get"));
-    }
-
-    private Collection collection(String template, OpenApiSpec spec, List<Operation> operations) {
-        List<String> scopeParams = new ArrayList<>();
-        for (String segment : template.split("/")) {
-            if (PathTemplates.isParam(segment)) {
-                scopeParams.add(segment.substring(1, segment.length() - 1));
-            }
-        }
-        String idParam = null;
-        JsonNode idSchema = JsonNodeFactory.instance.objectNode();
-        JsonNode itemSchema = null;
-        String source = null;
-        for (Operation operation : operations) {
-            String t = operation.pathTemplate();
-            if (PathTemplates.parent(t).equals(template) && PathTemplates.isParam(PathTemplates.last(t))) {
-                idParam = PathTemplates.param(PathTemplates.last(t));
-                idSchema = pathParamSchema(spec, operation, idParam);
-                if ((itemSchema == null || operation.method().equals("get")) && !responseSchema(operation).isMissingNode()) {
-                    itemSchema = unwrap(responseSchema(operation), template);
-                    source = operation.pointer();
-                }
-            }
-        }
-        JsonNode rules = rules(spec, template, idParam);
-        return new Collection(template, PathTemplates.noun(PathTemplates.last(template)), List.copyOf(scopeParams), idParam, idSchema,
-                itemSchema == null ? JsonNodeFactory.instance.objectNode() : itemSchema, source, rules);
-    }
-
-    /**
-     * The collection's rules: x-contract-kit on its path item, or on its item's (a spec that has no
-     * collection path, as Vayu's seed file, keeps them there); the collection's win.
-     */
-    private static JsonNode rules(OpenApiSpec spec, String template, String idParam) {
-        com.fasterxml.jackson.databind.node.ObjectNode rules = JsonNodeFactory.instance.objectNode();
-        JsonNode item = spec.document().path("paths").path(template + "/{" + idParam + "}").path("x-contract-kit");
-        JsonNode own = spec.document().path("paths").path(template).path("x-contract-kit");
-        if (item.isObject()) {
-            rules.setAll((com.fasterxml.jackson.databind.node.ObjectNode) item);
-        }
-        if (own.isObject()) {
-            rules.setAll((com.fasterxml.jackson.databind.node.ObjectNode) own);
-        }
-        return rules;
     }
 
     private Behaviour infer(Operation operation) {
@@ -189,77 +127,34 @@ public final class ResourceModel {
     }
 
     /**
-     * A POST on a collection creates one item when its body shares a field with the item: Vayu's sendEvents
-     * posts {"events": [...]} to /events, which is not an event.
+     * A POST on a collection creates one item when its body shares a field with the item, or when what it
+     * answers (unwrapped) is the item: Vayu's sendEvents posts {"events": [...]} to /events and answers
+     * {validEvents, invalidEvents}, which is neither.
      */
     private boolean describesItem(Operation operation, Collection collection) {
-        if (operation.bodyProperties().isEmpty()) {
-            return false;
+        for (var fields = schemas.requestSchema(operation.pointer()).path("properties").fieldNames(); fields.hasNext(); ) {
+            if (!schemas.property(collection.itemSchema(), fields.next()).isMissingNode()) {
+                return true;
+            }
         }
-        return operation.bodyProperties().stream()
-                .anyMatch(field -> !schemas.property(collection.itemSchema(), field).isMissingNode());
+        JsonNode answer = responseSchema(operation);
+        return !answer.isMissingNode() && isItem(unwrap(answer, collection.template()), collection);
     }
 
-    /** The success answer's schema of an operation: its first documented 2xx with a JSON body. */
+    /** Whether a schema is the collection's item (see {@link ItemShapes#isItem}). */
+    boolean isItem(JsonNode schema, Collection collection) {
+        return shapes.isItem(schema, collection);
+    }
+
     JsonNode responseSchema(Operation operation) {
-        JsonNode responses = schemas.document().at(operation.pointer() + "/responses");
-        for (var codes = responses.fieldNames(); codes.hasNext(); ) {
-            String code = codes.next();
-            if (code.startsWith("2") && code.length() == 3) {
-                JsonNode schema = schemas.responseSchema(operation.pointer(), Integer.parseInt(code));
-                if (!schema.isMissingNode()) {
-                    return schema;
-                }
-            }
-        }
-        return JsonNodeFactory.instance.missingNode();
+        return shapes.responseSchema(operation);
     }
 
-    /**
-     * The item inside an answer: {"customer": {...}} and {"data": {...}} wrap one, a list's array holds
-     * several, anything else is the item itself.
-     */
     JsonNode unwrap(JsonNode answer, String collectionTemplate) {
-        String wrapper = wrapperProperty(answer, collectionTemplate);
-        if (wrapper == null) {
-            return schemas.resolve(answer);
-        }
-        JsonNode inner = schemas.property(answer, wrapper);
-        return schemas.isArray(inner) ? schemas.resolve(inner.path("items")) : inner;
+        return shapes.unwrap(answer, collectionTemplate);
     }
 
-    /** The property of an answer that holds the item (or items), or null when the answer is the item. */
     String wrapperProperty(JsonNode answer, String collectionTemplate) {
-        JsonNode resolved = schemas.resolve(answer);
-        String noun = PathTemplates.noun(PathTemplates.last(collectionTemplate)).toLowerCase(Locale.ROOT).replace(" ", "");
-        List<String> objects = new ArrayList<>();
-        for (var it = schemas.properties(resolved); it.hasNext(); ) {
-            var property = it.next();
-            JsonNode schema = schemas.resolve(property.getValue());
-            boolean holds = schemas.isObject(schema)
-                    || schemas.isArray(schema) && schemas.isObject(schema.path("items"));
-            if (holds && property.getKey().toLowerCase(Locale.ROOT).startsWith(noun)) {
-                return property.getKey();
-            }
-            if (holds) {
-                objects.add(property.getKey());
-            }
-        }
-        if (objects.size() == 1 && resolved.path("properties").size() <= 4) {
-            return objects.get(0);
-        }
-        return objects.contains("data") ? "data" : null;
-    }
-
-    private JsonNode pathParamSchema(OpenApiSpec spec, Operation operation, String name) {
-        for (String owner : List.of(operation.pointer(), operation.pointer().substring(0, operation.pointer().lastIndexOf('/')))) {
-            for (JsonNode param : spec.document().at(owner + "/parameters")) {
-                JsonNode resolved = schemas.resolve(param);
-                if (name.equals(resolved.path("name").asText())) {
-                    return schemas.resolve(resolved.path("schema"));
-                }
-            }
-        }
-        return JsonNodeFactory.instance.objectNode().put("type", "string");
+        return shapes.wrapperProperty(answer, collectionTemplate);
     }
 }

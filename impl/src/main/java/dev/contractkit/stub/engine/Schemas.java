@@ -61,6 +61,19 @@ final class Schemas {
         return resolve(schema).path("properties").fields();
     }
 
+    /** Whether a value is of the JSON type this (resolved) schema declares; null fits, and so does any untyped schema. */
+    static boolean typed(JsonNode value, JsonNode schema) {
+        return value.isNull() || switch (schema.path("type").asText("")) {
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> true;
+        };
+    }
+
     boolean isObject(JsonNode schema) {
         JsonNode resolved = resolve(schema);
         return "object".equals(resolved.path("type").asText()) || resolved.has("properties");
@@ -72,8 +85,69 @@ final class Schemas {
 
     /** The schema of a success answer of an operation (the pointer is /paths/~1x/get), or a missing node. */
     JsonNode responseSchema(String operationPointer, int status) {
-        JsonNode response = resolve(document.at(operationPointer + "/responses/" + status));
-        return response.path("content").path("application/json").path("schema");
+        return json(resolve(document.at(operationPointer + "/responses/" + status)).path("content")).path("schema");
+    }
+
+    /** The schema of an operation's request body, resolved (allOf merged), or an empty schema. */
+    JsonNode requestSchema(String operationPointer) {
+        return resolve(json(resolve(document.at(operationPointer + "/requestBody")).path("content")).path("schema"));
+    }
+
+    /**
+     * The JSON media type of a content map: application/json, else the first other JSON one
+     * (application/json; charset=utf-8, application/vnd.x+json).
+     */
+    static JsonNode json(JsonNode content) {
+        if (content.has("application/json")) {
+            return content.get("application/json");
+        }
+        for (var types = content.fieldNames(); types.hasNext(); ) {
+            String type = types.next();
+            if (type.contains("json")) {
+                return content.get(type);
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /**
+     * Whether the schema allows no property it does not declare: additionalProperties false on it or on any
+     * part of its allOf (whose declared properties are then all allowed, as OpenAPI users read it).
+     */
+    boolean closed(JsonNode schema) {
+        for (int hops = 0; schema != null && schema.has("$ref") && hops < 32; hops++) {
+            String ref = schema.get("$ref").asText();
+            schema = ref.startsWith("#/") ? document.at(ref.substring(1)) : null;
+        }
+        if (schema == null || schema.isMissingNode()) {
+            return false;
+        }
+        if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean()) {
+            return true;
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            if (closed(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The object without the members a closed schema does not declare; the object itself when it keeps all. */
+    ObjectNode allowed(ObjectNode object, JsonNode schema) {
+        if (!closed(schema)) {
+            return object;
+        }
+        JsonNode properties = resolve(schema).path("properties");
+        ObjectNode kept = null;
+        for (var names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!properties.has(name)) {
+                kept = kept == null ? object.deepCopy() : kept;
+                kept.remove(name);
+            }
+        }
+        return kept == null ? object : kept;
     }
 
     JsonNode document() {

@@ -1,0 +1,74 @@
+package dev.contractkit.stub.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.stub.http.ValidatedRequest;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Route;
+import dev.contractkit.stub.store.MemoryStore;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A fixture spec of this folder served by an engine over a fresh memory store, one call a request. */
+final class EngineFixture {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final OpenApiSpec spec;
+    final ResourceModel model;
+    final MemoryStore store = new MemoryStore();
+    final Engine engine;
+
+    private EngineFixture(OpenApiSpec spec) {
+        this.spec = spec;
+        this.model = new ResourceModel(spec);
+        this.engine = new Engine(spec, model, store, Engine.WriteRule.NONE, Engine.AnswerRule.NONE,
+                (noun, id) -> noun + " " + id + " not found");
+    }
+
+    /** NAME.yaml beside this class (impl/src/test/resources/dev/contractkit/stub/engine). */
+    static EngineFixture of(String name) {
+        try {
+            Path folder = Path.of(EngineFixture.class.getResource(name + ".yaml").toURI()).getParent();
+            return new EngineFixture(OpenApiSpec.load(folder, name));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static EngineFixture of(OpenApiSpec spec) {
+        return new EngineFixture(spec);
+    }
+
+    Behaviour.Kind kind(String operationId) {
+        return model.behaviours().get(operationId).kind();
+    }
+
+    /** Serves METHOD path?query with this JSON body (or none). */
+    Engine.Answer send(String method, String pathAndQuery, String body) {
+        try {
+            return serve(method, pathAndQuery, body == null ? null : JSON.readTree(body));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    Engine.Answer serve(String method, String pathAndQuery, JsonNode body) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (parts.length > 1) {
+            for (String pair : parts[1].split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.computeIfAbsent(kv[0], k -> new java.util.ArrayList<>()).add(kv.length > 1 ? kv[1] : "");
+            }
+        }
+        Route route = spec.route(method, parts[0]);
+        if (route == null) {
+            throw new IllegalArgumentException("no operation for " + method + " " + parts[0]);
+        }
+        return engine.serve(new ValidatedRequest(route, query, body));
+    }
+}
