@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.contractkit.admin.server.model.Fault;
-import dev.contractkit.admin.server.model.VendorName;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.vayu.client.model.UpdateCustomerRequest;
@@ -44,7 +43,7 @@ class TypedAccessExtensionTest {
 
     @Test
     void anArmedFaultAnswersTheNextCallOnly(StubServer server) throws Exception {
-        server.armFault(new Fault().vendor(VendorName.LAYER).kind(Fault.KindEnum.STATUS).status(429).times(1));
+        server.armFault(new Fault().vendor("layer").kind(Fault.KindEnum.STATUS).status(429).times(1));
         var layer = server.layerClient();
         var request = new dev.contractkit.layer.client.model.UpdateCustomerRequest().individualName("Jane Doe");
 
