@@ -35,9 +35,10 @@ enum GeneratedPackages {
         if (known == null) {
             known = new Properties();
             try (InputStream in = GeneratedPackages.class.getResourceAsStream("/META-INF/contract-kit/" + label + ".properties")) {
-                if (in != null) {
-                    known.load(in);
+                if (in == null) {
+                    return known; // not cached: a class path that lacks it now may not later (a test's own loader)
                 }
+                known.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the generated " + label + "'s index", e);
             }

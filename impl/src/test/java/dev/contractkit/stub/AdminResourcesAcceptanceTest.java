@@ -78,11 +78,11 @@ class AdminResourcesAcceptanceTest {
     @Test
     void countsTheItemsOfEachCollectionByScope() throws ApiException {
         var layer = admin.listCollections().getCollections().stream()
-                .filter(c -> c.getVendor() == "layer").findFirst().orElseThrow();
+                .filter(c -> "layer".equals(c.getVendor())).findFirst().orElseThrow();
 
         assertEquals("/v1/businesses/{business_id}/customers", layer.getCollection());
         assertEquals(Map.of("3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607", 1), layer.getScopes());
         assertFalse(admin.listCollections().getCollections().isEmpty());
-        assertTrue(admin.listCollections().getCollections().stream().anyMatch(c -> c.getVendor() == "vayu"));
+        assertTrue(admin.listCollections().getCollections().stream().anyMatch(c -> "vayu".equals(c.getVendor())));
     }
 }

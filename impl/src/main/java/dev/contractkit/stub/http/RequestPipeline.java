@@ -59,7 +59,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
     /** Credentials, then path, query and body against the operation's schemas; the validated request attached. */
     private void validate(ContainerRequestContext request, Route route) throws IOException {
         if (api.authenticates() && route.operation().secured()) {
-            ServedBy.current().authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            CredentialCheck.check(route.operation(), request, ServedBy.current().authenticator());
         }
         List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));
         Operation operation = route.operation();

@@ -185,16 +185,7 @@ public final class OpenApiSpec {
                 Operation.compile(template), Operation.paramNames(template), params, query,
                 document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
                 document.at(body + "/required").asBoolean(false), properties, successStatus(operation),
-                documentedStatuses(operation), secured(operation), pathPointer + "/" + method, named.methodName());
-    }
-
-    /**
-     * Whether the operation asks for credentials: its own security requirements, else the document's; an
-     * empty list (or none at all) asks for none, as Vayu's login, which exchanges a refresh token.
-     */
-    private boolean secured(JsonNode operation) {
-        JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
-        return security.isArray() && !security.isEmpty();
+                documentedStatuses(operation), Credential.requirements(operation, document), pathPointer + "/" + method, named.methodName());
     }
 
     private static Set<Integer> documentedStatuses(JsonNode operation) {
