@@ -32,7 +32,7 @@ class UnexpectedFailureAcceptanceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.contractkit.stub.Vendor#packaged")
+    @MethodSource("dev.contractkit.stub.StubHttp#customerVendors")
     void isA500InTheVendorsFormatWithoutAStackTrace(Vendor vendor) {
         String url = stub.url(vendor) + (vendor == Vendor.VAYU ? StubHttp.VAYU_CUSTOMER : StubHttp.LAYER_CUSTOMER);
         FailingReads failing = FailingReads.install(stub.state().vendor(vendor).store(), new IllegalStateException(SECRET));
