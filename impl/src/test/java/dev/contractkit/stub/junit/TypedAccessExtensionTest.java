@@ -54,4 +54,15 @@ class TypedAccessExtensionTest {
         assertEquals(429, refused.getCode());
         assertEquals("Jane Doe", answer.getData().getIndividualName());
     }
+
+    /** Any vendor's generated API class, by its Vendor: the same client the typed convenience gives. */
+    @Test
+    void anyVendorsClientIsMadeFromItsApiClass(StubServer server) throws Exception {
+        var customers = server.client(Vendor.named("layer"), dev.contractkit.layer.client.api.CustomersApi.class);
+
+        assertEquals(JANE, customers.getCustomer(BUSINESS, JANE).getData().getId());
+        assertEquals(server.url(Vendor.LAYER), server.url("layer"));
+        var unknown = assertThrows(IllegalArgumentException.class, () -> server.url("acme"));
+        assertEquals("no vendor acme is served: the stub serves " + server.state().vendors(), unknown.getMessage());
+    }
 }
