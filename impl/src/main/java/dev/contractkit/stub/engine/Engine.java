@@ -191,7 +191,7 @@ public final class Engine {
         String value = params.values().stream().reduce((a, b) -> b).orElse("");
         String scope = Scopes.scope(collection, params);
         ObjectNode item = store.inScope(collection.template(), scope, scopes.creatable(collection, params),
-                s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> scopes.missing(collection, scope, value));
+                s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> scopes.missingBy(collection, scope, field, value));
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, item));
     }
 
@@ -212,6 +212,14 @@ public final class Engine {
 
         default String owner(String noun, String id) {
             return item(noun, id);
+        }
+
+        /**
+         * A lookup by another field than the id found nothing: named by that field, since the value is no id
+         * ("Customer with externalId acme-9 not found" for GET /customers/externalId/acme-9).
+         */
+        default String lookup(String noun, String field, String value) {
+            return noun + " with " + field + " " + value + " not found";
         }
     }
 }
