@@ -44,7 +44,7 @@ class QueryParameterValidationAcceptanceTest {
     @TestFactory
     Stream<DynamicTest> aQueryParameterBreakingItsSchemaIsA400NamingItThatChangesNothing() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Vendor vendor : Vendor.values()) {
+        for (Vendor vendor : Vendor.packaged()) {
             OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
             for (Operation operation : spec.operations()) {
                 if (operation.bodyRequired()) {
