@@ -137,9 +137,15 @@ public final class OpenApiSpec {
 
     /** The operationId for this method and path, or null when no operation fits. */
     public String operationId(String method, String path) {
+        Operation operation = operation(method, path);
+        return operation == null ? null : operation.id();
+    }
+
+    /** The operation a request of this method and path (as sent) is routed to, or null. */
+    public Operation operation(String method, String path) {
         for (Operation operation : routes) {
             if (operation.method().equalsIgnoreCase(method) && operation.match(path) != null) {
-                return operation.id();
+                return operation;
             }
         }
         return null;
