@@ -60,6 +60,13 @@ public final class StubServer implements AutoCloseable {
     private static final java.util.logging.Logger JERSEY_PROVIDERS =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.message.internal.MessagingBinders");
 
+    /**
+     * Jersey looks for a class overriding each generated interface method it is handed, finds the proxy's none,
+     * and says so at INFO with the method's Java signature: nothing is wrong, and no signature belongs in a log.
+     */
+    private static final java.util.logging.Logger JERSEY_REFLECTION =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.util.ReflectionHelper");
+
     /** Jetty logs its version and every start at INFO; the stub prints its own line. */
     private static final String JETTY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
 
@@ -68,6 +75,7 @@ public final class StubServer implements AutoCloseable {
 
     static {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+        JERSEY_REFLECTION.setLevel(java.util.logging.Level.WARNING);
         if (System.getProperty(JETTY_LOG_LEVEL) == null) {
             System.setProperty(JETTY_LOG_LEVEL, "warn");
         }

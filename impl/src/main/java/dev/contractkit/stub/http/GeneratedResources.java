@@ -65,7 +65,7 @@ public final class GeneratedResources {
             // A body that is no JSON (a multipart upload, a form) is left unread: the method's typed parameters
             // would need Jersey's readers for it, and the engine answers from the validated request alone.
             var resourceMethod = consumes != null && Stream.of(consumes.value()).noneMatch(GeneratedResources::json)
-                    ? owner.addMethod(httpMethod).handledBy(request -> answer.get())
+                    ? owner.addMethod(httpMethod).handledBy(new Unread(answer))
                     : owner.addMethod(httpMethod).handledBy(implementation, method);
             if (consumes != null) {
                 resourceMethod.consumes(consumes.value());
@@ -76,6 +76,20 @@ public final class GeneratedResources {
             }
         }
         return root.build();
+    }
+
+    /** A method answered without its typed parameters; a class, not a lambda, so Jersey can read its types. */
+    private static final class Unread implements org.glassfish.jersey.process.Inflector<jakarta.ws.rs.container.ContainerRequestContext, Response> {
+        private final Supplier<Response> answer;
+
+        Unread(Supplier<Response> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public Response apply(jakarta.ws.rs.container.ContainerRequestContext request) {
+            return answer.get();
+        }
     }
 
     private static boolean json(String mediaType) {
