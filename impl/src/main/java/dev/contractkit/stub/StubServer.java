@@ -11,6 +11,7 @@ import dev.contractkit.stub.admin.AdminErrorFormat;
 import dev.contractkit.stub.admin.AdminTokenFilter;
 import dev.contractkit.stub.console.ConsoleFiles;
 import dev.contractkit.stub.admin.AdminResource;
+import dev.contractkit.stub.admin.HealthStatus;
 import dev.contractkit.stub.admin.CrossSiteGuard;
 import dev.contractkit.stub.fault.FaultFilter;
 import dev.contractkit.stub.fault.RateLimitFilter;
@@ -113,7 +114,7 @@ public final class StubServer implements AutoCloseable {
             Api admin = new Api("__admin", OpenApiSpec.load(dev.contractkit.stub.spec.PackagedSpecs.ADMIN), 1 << 20, new AdminErrorFormat(),
                     Json.mapper(JsonInclude.Include.NON_NULL), false);
             HttpContext adminContext = mount(admin.prefix(),
-                    () -> ApiApplication.create(admin, AdminResource.class, StubState.class), new ServedBy(null, loading::join));
+                    () -> ApiApplication.create(admin, AdminResource.class, StubState.class).register(new HealthStatus()), new ServedBy(null, loading::join));
             adminContext.getFilters().add(0, new CrossSiteGuard(adminAccess.open()));
             adminContext.getFilters().add(1, new ConsoleFiles());
             if (!adminAccess.open()) {
