@@ -93,6 +93,8 @@ class VendorFileDropInTest {
                 InvocationTargetException gone = org.junit.jupiter.api.Assertions.assertThrows(
                         InvocationTargetException.class, () -> call(customers, mapper, "getCustomer", null, id));
                 assertEquals(404, gone.getCause().getClass().getMethod("getCode").invoke(gone.getCause()));
+
+                new UsageBillingScenario(loader, client, mapper, baseUrl.substring(0, baseUrl.lastIndexOf("/vayu"))).run();
             }
         }
 
