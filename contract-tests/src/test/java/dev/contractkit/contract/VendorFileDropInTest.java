@@ -89,6 +89,8 @@ class VendorFileDropInTest {
                 .at("/customer/name").asText());
         assertNotNull(vayu.call(customers, "deleteCustomer", null, id));
         assertEquals(404, vayu.refusal(() -> vayu.call(customers, "getCustomer", null, id)).status());
+
+        new UsageBillingScenario(vayu.loader, vayu.client, vayu.mapper, vayu.url.substring(0, vayu.url.lastIndexOf("/vayu"))).run();
     }
 
     /**
@@ -128,9 +130,11 @@ class VendorFileDropInTest {
         private final String base;
         private final ObjectMapper mapper;
         private final Object client;
+        private final String url;
 
         GeneratedClient(ClassLoader loader, String base, String url) throws Exception {
             this.loader = loader;
+            this.url = url;
             this.base = base;
             Object json = loader.loadClass(base + ".JSON").getConstructor().newInstance();
             this.mapper = (ObjectMapper) json.getClass().getMethod("getMapper").invoke(json);
