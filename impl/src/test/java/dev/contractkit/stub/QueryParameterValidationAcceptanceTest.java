@@ -44,7 +44,7 @@ class QueryParameterValidationAcceptanceTest {
     @TestFactory
     Stream<DynamicTest> aQueryParameterBreakingItsSchemaIsA400NamingItThatChangesNothing() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Vendor vendor : Vendor.values()) {
+        for (Vendor vendor : Vendor.packaged()) {
             OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
             for (Operation operation : spec.operations()) {
                 if (operation.bodyRequired()) {
@@ -71,9 +71,11 @@ class QueryParameterValidationAcceptanceTest {
         StubHttp.Answer answer = StubHttp.send(operation.method(), url, null);
 
         assertEquals(400, answer.status(), () -> String.valueOf(answer.body()));
-        String pointer = spec.resolvedPointer(operation.pointer() + "/responses/400") + "/content/application~1json/schema";
-        List<Violation> misfits = RequestValidator.check(spec.schemaAt(pointer), answer.body(), "error");
-        assertEquals(List.of(), misfits, "the vendor's documented 400: " + answer.body());
+        String pointer = spec.resolvedPointer(operation.pointer() + "/responses/400/content/application~1json/schema");
+        if (!spec.document().at(pointer).isMissingNode()) { // a vendor's file may document its 400 without a schema
+            List<Violation> misfits = RequestValidator.check(spec.schemaAt(pointer), answer.body(), "error");
+            assertEquals(List.of(), misfits, "the vendor's documented 400: " + answer.body());
+        }
         assertTrue(names(answer.body(), param), "the body names " + param + ": " + answer.body());
         assertEquals(before, AdminSnapshot.of(server), "a refused request changes nothing");
     }

@@ -26,6 +26,8 @@ public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
         CREATE_EACH,
         /** POST on an item's sub-path with x-contract-kit "set": those fields set on the item. */
         ACTION,
+        /** x-contract-kit "usage": the stored events measured through the stored meters (see {@link Usage}). */
+        USAGE,
         /** Anything else: the documented example, or a value built from the answer's schema. */
         SYNTHESIZED
     }

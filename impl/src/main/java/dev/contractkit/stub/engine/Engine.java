@@ -42,6 +42,7 @@ public final class Engine {
     private final WriteRule writeRule;
     private final AnswerRule answerRule;
     private final Scopes scopes;
+    private final Usage usage;
 
     public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, AnswerRule answerRule,
             NotFound notFound) {
@@ -53,6 +54,7 @@ public final class Engine {
         this.listing = new Listing(model.schemas());
         this.writeRule = writeRule;
         this.scopes = new Scopes(model, store, notFound);
+        this.usage = new Usage(model, store, scopes);
     }
 
     public ResourceModel model() {
@@ -74,6 +76,7 @@ public final class Engine {
             case LOOKUP -> lookup(operation, collection, params, behaviour.detail().asText());
             case ACTION -> changed(operation, collection, params, params.get(collection.idParam()), null,
                     (ObjectNode) behaviour.detail());
+            case USAGE -> usage.serve(operation, params, behaviour.detail());
             case SYNTHESIZED -> new Answer(operation.successStatus(),
                     answerRule.apply(answers.synthesized(operation, operation.successStatus())));
         };
