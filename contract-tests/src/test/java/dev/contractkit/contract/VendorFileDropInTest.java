@@ -250,10 +250,10 @@ class VendorFileDropInTest {
 
     /** The project's sources and build files, without what builds made. */
     private void copyProject() throws IOException {
-        for (String file : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "README.md")) {
+        for (String file : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "README.md", "bench/README.md")) {
             copyFile(ROOT.resolve(file), copy.resolve(file));
         }
-        for (String folder : Stream.concat(modules().stream(), Stream.of("specs")).toList()) {
+        for (String folder : Stream.concat(modules().stream(), Stream.of("specs", "docs", "examples/consumer/src")).toList()) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(folder))) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     String relative = ROOT.relativize(file).toString().replace('\\', '/');

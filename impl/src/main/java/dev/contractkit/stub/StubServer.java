@@ -380,7 +380,7 @@ public final class StubServer implements AutoCloseable {
             return this;
         }
 
-        /** Customers to start with instead of the embedded default data (format: see the README). */
+        /** Customers to start with instead of the embedded default data (format: docs/running.md). */
         public Builder data(Path file) {
             this.dataFile = file;
             return this;

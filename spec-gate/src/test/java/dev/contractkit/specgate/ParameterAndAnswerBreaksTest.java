@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's other breaks: a removed parameter, a new required one, and an enum widened in an answer (a
+ * docs/spec-changes.md's other breaks: a removed parameter, a new required one, and an enum widened in an answer (a
  * client's generated enum cannot read the new value). Each starts from the test's own Layer fixture with a list
  * operation added (never from the user's specs/, which a user reformats or edits), and edits its YAML tree, so
  * no line of any file's formatting is assumed. The wording is checked loosely, by the names a reader needs.
