@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -24,12 +23,6 @@ import org.junit.jupiter.api.TestFactory;
 class LayerNegativeCasesTest {
 
     private static final String LAYER = "layer";
-    private static StubServer stub;
-
-    @BeforeAll
-    static void start(StubServer server) {
-        stub = server;
-    }
 
     @Test
     void theSpecYieldsEnoughCasesOfEachKind() {
@@ -41,7 +34,7 @@ class LayerNegativeCasesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> eachRefusalIsABadRequestEntryDescribingItsField() {
+    Stream<DynamicTest> eachRefusalIsABadRequestEntryDescribingItsField(StubServer stub) {
         return NegativeCases.of(LAYER).stream().filter(r -> r.broken().problem() == null)
                 .map(r -> dynamicTest(r.name().replace("[provider]", "[layer words]"), () -> {
                     var answer = NegativeCases.send(stub, r);

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -24,12 +23,6 @@ import org.junit.jupiter.api.TestFactory;
 class VayuNegativeCasesTest {
 
     private static final String VAYU = "vayu";
-    private static StubServer stub;
-
-    @BeforeAll
-    static void start(StubServer server) {
-        stub = server;
-    }
 
     @Test
     void theSpecYieldsEnoughCasesOfEachKind() {
@@ -42,7 +35,7 @@ class VayuNegativeCasesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> eachRefusalIsAnInvalidRequestErrorWithItsCodeAndParam() {
+    Stream<DynamicTest> eachRefusalIsAnInvalidRequestErrorWithItsCodeAndParam(StubServer stub) {
         return NegativeCases.of(VAYU).stream().filter(r -> r.broken().problem() == null)
                 .map(r -> dynamicTest(r.name().replace("[provider]", "[vayu words]"), () -> {
                     var answer = NegativeCases.send(stub, r);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.contractkit.admin.client.ApiException;
 import dev.contractkit.admin.client.api.AdminApi;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import dev.contractkit.stub.junit.StubServerTest;
 
@@ -16,19 +15,9 @@ import dev.contractkit.stub.junit.StubServerTest;
 class AdminCustomersAcceptanceTest {
 
     static final String BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
-    static StubServer stub;
-    static AdminApi admin;
-
-    @BeforeAll
-    static void start(StubServer server) {
-        stub = server;
-        admin = AdminClients.admin(stub);
-    }
-
-
 
     @Test
-    void seedsAVayuCustomerWithAGeneratedIdThatTheVendorApiThenServes() throws ApiException {
+    void seedsAVayuCustomerWithAGeneratedIdThatTheVendorApiThenServes(StubServer stub, AdminApi admin) throws ApiException {
         Map<String, Object> seeded = admin.seedVayuCustomer(Map.of("name", "Seeded", "externalId", "seed-1"));
 
         String id = (String) seeded.get("id");
@@ -40,7 +29,7 @@ class AdminCustomersAcceptanceTest {
     }
 
     @Test
-    void seedsALayerCustomerWithAGivenIdInANewBusiness() throws ApiException {
+    void seedsALayerCustomerWithAGivenIdInANewBusiness(StubServer stub, AdminApi admin) throws ApiException {
         String business = "11111111-2222-4333-8444-555555555555";
         String id = "66666666-7777-4888-9999-000000000000";
 
@@ -54,7 +43,7 @@ class AdminCustomersAcceptanceTest {
     }
 
     @Test
-    void listsEveryCustomerOfAVendor() throws ApiException {
+    void listsEveryCustomerOfAVendor(AdminApi admin) throws ApiException {
         admin.seedVayuCustomer(Map.of("name", "Second"));
 
         assertEquals(2, admin.listVayuCustomers().getCustomers().size());
@@ -62,7 +51,7 @@ class AdminCustomersAcceptanceTest {
     }
 
     @Test
-    void deletesACustomerSoTheVendorApiAnswers404() throws ApiException {
+    void deletesACustomerSoTheVendorApiAnswers404(StubServer stub, AdminApi admin) throws ApiException {
         admin.deleteVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90");
 
         assertRefused(404, () -> admin.getVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90"));
@@ -71,19 +60,19 @@ class AdminCustomersAcceptanceTest {
     }
 
     @Test
-    void refusesACustomerThatDoesNotFitTheVendorsSpecNamingTheField() {
+    void refusesACustomerThatDoesNotFitTheVendorsSpecNamingTheField(AdminApi admin) {
         ApiException refused = assertRefused(400, () -> admin.seedVayuCustomer(Map.of("name", 5)));
 
         assertTrue(refused.getResponseBody().contains("\"param\":\"name\""), refused.getResponseBody());
     }
 
     @Test
-    void refusesASecondCustomerWithTheSameExternalId() {
+    void refusesASecondCustomerWithTheSameExternalId(AdminApi admin) {
         assertRefused(409, () -> admin.seedVayuCustomer(Map.of("name", "Twin", "externalId", "acme-001")));
     }
 
     @Test
-    void answers404ForAnUnknownBusinessOrCustomer() {
+    void answers404ForAnUnknownBusinessOrCustomer(AdminApi admin) {
         assertRefused(404, () -> admin.listLayerCustomers("00000000-0000-4000-8000-000000000000"));
         assertRefused(404, () -> admin.getLayerCustomer(BUSINESS, "00000000-0000-4000-8000-000000000000"));
     }

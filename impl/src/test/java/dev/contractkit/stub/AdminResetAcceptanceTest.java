@@ -8,7 +8,6 @@ import dev.contractkit.admin.client.api.AdminApi;
 import dev.contractkit.admin.client.model.Fault;
 import dev.contractkit.admin.client.model.ResetRequest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import dev.contractkit.stub.junit.StubServerTest;
 
@@ -16,18 +15,8 @@ import dev.contractkit.stub.junit.StubServerTest;
 @StubServerTest
 class AdminResetAcceptanceTest {
 
-    static StubServer stub;
-    static AdminApi admin;
-
-    @BeforeAll
-    static void start(StubServer server) {
-        stub = server;
-        admin = AdminClients.admin(stub);
-    }
-
-
     @Test
-    void resetGoesBackToTheLoadedDataAndForgetsJournalAndFaults() throws ApiException {
+    void resetGoesBackToTheLoadedDataAndForgetsJournalAndFaults(StubServer stub, AdminApi admin) throws ApiException {
         StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Changed\"}");
         admin.seedVayuCustomer(Map.of("name", "Extra"));
         admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.DROP));
@@ -41,7 +30,7 @@ class AdminResetAcceptanceTest {
     }
 
     @Test
-    void resetToEmptyLeavesNoCustomers() throws ApiException {
+    void resetToEmptyLeavesNoCustomers(StubServer stub, AdminApi admin) throws ApiException {
         admin.resetState(new ResetRequest().to(ResetRequest.ToEnum.EMPTY));
 
         assertTrue(admin.listVayuCustomers().getCustomers().isEmpty());
@@ -51,7 +40,7 @@ class AdminResetAcceptanceTest {
     }
 
     @Test
-    void refusesAnUnknownResetTargetNamingIt() {
+    void refusesAnUnknownResetTargetNamingIt(StubServer stub) {
         StubHttp.Answer answer = StubHttp.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(stub.baseUri() + "/__admin/reset"))
                 .header("Content-Type", "application/json")

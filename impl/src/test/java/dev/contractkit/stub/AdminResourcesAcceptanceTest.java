@@ -12,7 +12,6 @@ import dev.contractkit.stub.junit.StubServerTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Any collection through the admin API: seed, list, read, delete; what is served, and how. */
@@ -20,17 +19,9 @@ import org.junit.jupiter.api.Test;
 class AdminResourcesAcceptanceTest {
 
     static final String LAYER_CUSTOMERS = "/v1/businesses/3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607/customers";
-    static StubServer stub;
-    static AdminApi admin;
-
-    @BeforeAll
-    static void start(StubServer server) {
-        stub = server;
-        admin = AdminClients.admin(stub);
-    }
 
     @Test
-    void seedsAnItemThatTheVendorApiThenServesAndDeletesIt() throws ApiException {
+    void seedsAnItemThatTheVendorApiThenServesAndDeletesIt(StubServer stub, AdminApi admin) throws ApiException {
         Map<String, Object> seeded = admin.seedResource("layer", LAYER_CUSTOMERS, Map.of("individual_name", "Ada"));
         String id = (String) seeded.get("id");
         String path = LAYER_CUSTOMERS + "/" + id;
@@ -49,7 +40,7 @@ class AdminResourcesAcceptanceTest {
 
     /** A vendor is a spec's name, not an enum: one with no spec is a 404 naming those served, and changes nothing. */
     @Test
-    void aVendorTheStubHasNoSpecOfIsA404NamingTheVendorsServed() throws ApiException {
+    void aVendorTheStubHasNoSpecOfIsA404NamingTheVendorsServed(StubServer stub, AdminApi admin) throws ApiException {
         int faults = admin.listFaults().getFaults().size();
         for (Executable call : List.<Executable>of(
                 () -> admin.listResources("acme", "/customers"),
@@ -66,24 +57,24 @@ class AdminResourcesAcceptanceTest {
     }
 
     @Test
-    void anItemThatDoesNotFitTheSpecIsA400NamingTheField() {
+    void anItemThatDoesNotFitTheSpecIsA400NamingTheField(AdminApi admin) {
         assertRefused(400, () -> admin.seedResource("layer", LAYER_CUSTOMERS, Map.of("status", "GONE")));
         assertRefused(400, () -> admin.seedResource("vayu", "/customers", Map.of("name", 5)));
     }
 
     @Test
-    void aTakenUniqueFieldIsA409() {
+    void aTakenUniqueFieldIsA409(AdminApi admin) {
         assertRefused(409, () -> admin.seedResource("vayu", "/customers", Map.of("name", "Twin", "externalId", "acme-001")));
     }
 
     @Test
-    void aPathThatIsNoCollectionIsA404() {
+    void aPathThatIsNoCollectionIsA404(AdminApi admin) {
         assertRefused(404, () -> admin.listResources("vayu", "/no-such-collection"));
         assertRefused(404, () -> admin.getResource("vayu", "/customers/000000000000000000000000"));
     }
 
     @Test
-    void listsEveryOperationOfEverySpecWithHowItIsServed() throws ApiException {
+    void listsEveryOperationOfEverySpecWithHowItIsServed(StubServer stub, AdminApi admin) throws ApiException {
         var operations = admin.listOperations().getOperations();
         long specOperations = stub.state().vendors().stream().mapToLong(v -> stub.state().spec(v).operations().size()).sum();
 
@@ -95,7 +86,7 @@ class AdminResourcesAcceptanceTest {
     }
 
     @Test
-    void countsTheItemsOfEachCollectionByScope() throws ApiException {
+    void countsTheItemsOfEachCollectionByScope(AdminApi admin) throws ApiException {
         var layer = admin.listCollections().getCollections().stream()
                 .filter(c -> "layer".equals(c.getVendor())).findFirst().orElseThrow();
 

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import dev.contractkit.stub.junit.StubServerTest;
 
@@ -31,16 +30,8 @@ import dev.contractkit.stub.junit.StubServerTest;
 @StubServerTest
 class ServingAcceptanceTest {
 
-    static StubServer stub;
-
-    @BeforeAll
-    static void start(StubServer server) {
-        stub = server;
-    }
-
-
     @Test
-    void bindsLoopbackOnAFreePortByDefault() {
+    void bindsLoopbackOnAFreePortByDefault(StubServer stub) {
         assertTrue(stub.port() > 0);
         assertEquals("http://127.0.0.1:" + stub.port(), stub.baseUri().toString());
         assertEquals(stub.baseUri() + "/vayu", stub.url(Vendor.VAYU));
@@ -49,7 +40,7 @@ class ServingAcceptanceTest {
 
     /** The socket itself, not the URL the stub prints: a wildcard bind would print the same URL. */
     @Test
-    void theListeningSocketIsBoundTo127001Only() {
+    void theListeningSocketIsBoundTo127001Only(StubServer stub) {
         InetSocketAddress bound = stub.boundAddress();
         assertEquals(stub.port(), bound.getPort());
         assertFalse(bound.getAddress().isAnyLocalAddress(), "bound to the wildcard address: " + bound);
@@ -61,7 +52,7 @@ class ServingAcceptanceTest {
      * of 127/8 is loopback, so a wildcard bind answers there even on a machine with no network interface up.
      */
     @Test
-    void isNotReachableOnOtherAddresses() throws Exception {
+    void isNotReachableOnOtherAddresses(StubServer stub) throws Exception {
         List<InetAddress> others = new ArrayList<>(List.of(InetAddress.getByName("127.0.0.2")));
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (nic.isUp()) {
@@ -81,7 +72,7 @@ class ServingAcceptanceTest {
     }
 
     @Test
-    void servesBothVendorsAndAdminHealthOnOnePort() {
+    void servesBothVendorsAndAdminHealthOnOnePort(StubServer stub) {
         assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + VAYU_CUSTOMER, "{}").status());
         assertEquals(200, StubHttp.put(stub.url(Vendor.LAYER) + LAYER_CUSTOMER, "{}").status());
         Answer health = StubHttp.send(HttpRequest.newBuilder(URI.create(stub.baseUri() + "/__admin/health")));
@@ -89,7 +80,7 @@ class ServingAcceptanceTest {
     }
 
     @Test
-    void answersJsonWithContentLengthAndIsoDates() {
+    void answersJsonWithContentLengthAndIsoDates(StubServer stub) {
         Answer answer = StubHttp.put(stub.url(Vendor.VAYU) + VAYU_CUSTOMER, "{\"name\":\"Acme\"}");
         assertEquals("application/json", answer.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(answer.headers().firstValueAsLong("Content-Length").orElseThrow() > 0);
@@ -98,7 +89,7 @@ class ServingAcceptanceTest {
     }
 
     @Test
-    void answersAClientThatOffersAnHttp2UpgradeAtOnce() {
+    void answersAClientThatOffersAnHttp2UpgradeAtOnce(StubServer stub) {
         HttpClient defaults = HttpClient.newHttpClient(); // offers h2c over plain http
         long start = System.nanoTime();
         Answer answer = StubHttp.send(defaults, HttpRequest.newBuilder(URI.create(stub.url(Vendor.LAYER) + LAYER_CUSTOMER))
@@ -110,7 +101,7 @@ class ServingAcceptanceTest {
     }
 
     @Test
-    void keepsTheConnectionAliveBetweenRequests() throws Exception {
+    void keepsTheConnectionAliveBetweenRequests(StubServer stub) throws Exception {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         String request = "PUT /vayu" + VAYU_CUSTOMER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer t\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n{}";
@@ -128,7 +119,7 @@ class ServingAcceptanceTest {
     }
 
     @Test
-    void answersUnknownTopLevelPathsWithJson404() {
+    void answersUnknownTopLevelPathsWithJson404(StubServer stub) {
         Answer answer = StubHttp.put(stub.baseUri() + "/stripe/v1/customers", "{}");
         assertEquals(404, answer.status());
         assertTrue(answer.body().has("message"));

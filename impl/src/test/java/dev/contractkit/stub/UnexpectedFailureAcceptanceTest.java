@@ -9,7 +9,6 @@ import dev.contractkit.stub.StubHttp.Answer;
 import dev.contractkit.stub.junit.StubServerTest;
 import dev.contractkit.stub.store.FailingReads;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,16 +23,9 @@ class UnexpectedFailureAcceptanceTest {
 
     private static final String SECRET = "store blew up at item 42";
 
-    static StubServer stub;
-
-    @BeforeAll
-    static void start(StubServer server) {
-        stub = server;
-    }
-
     @ParameterizedTest
     @MethodSource("dev.contractkit.stub.StubHttp#customerVendors")
-    void isA500InTheVendorsFormatWithoutAStackTrace(Vendor vendor) {
+    void isA500InTheVendorsFormatWithoutAStackTrace(Vendor vendor, StubServer stub) {
         String url = stub.url(vendor) + (vendor == Vendor.VAYU ? StubHttp.VAYU_CUSTOMER : StubHttp.LAYER_CUSTOMER);
         FailingReads failing = FailingReads.install(stub.state().vendor(vendor).store(), new IllegalStateException(SECRET));
         Answer answer;

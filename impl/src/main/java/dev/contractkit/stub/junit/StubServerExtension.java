@@ -1,5 +1,6 @@
 package dev.contractkit.stub.junit;
 
+import dev.contractkit.admin.client.api.AdminApi;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.store.JdbcStore;
@@ -87,13 +88,15 @@ public final class StubServerExtension
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == StubServer.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == StubServer.class || type == AdminApi.class;
     }
 
+    /** The server, or its generated admin client (sending the admin token, if it has one). */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
-            return server();
+            return parameter.getParameter().getType() == AdminApi.class ? server().adminClient() : server();
         } catch (IllegalStateException e) {
             throw new ParameterResolutionException("no stub server yet for " + parameter.getDeclaringExecutable()
                     + ": one in an instance field starts before each test, so @BeforeAll and constructors cannot have it", e);
