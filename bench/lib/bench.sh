@@ -65,7 +65,7 @@ bench_get_wiremock() {
     if [[ ! -f "$WIREMOCK_JAR" ]]; then
         echo "bench: getting WireMock standalone $WIREMOCK_VERSION into target/bench"
         # shellcheck disable=SC2086
-        ./mvnw -q -B ${BENCH_MAVEN_FLAGS:-} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        ./mvnw -q -B ${BENCH_MAVEN_FLAGS:-} dependency:copy \
             -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory=target/bench \
             || bench_die "could not get WireMock standalone $WIREMOCK_VERSION"
     fi

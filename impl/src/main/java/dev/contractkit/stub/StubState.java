@@ -7,18 +7,11 @@ import dev.contractkit.stub.engine.Engine;
 import dev.contractkit.stub.engine.ResourceModel;
 import dev.contractkit.stub.engine.Seeder;
 import dev.contractkit.stub.fault.Faults;
-import dev.contractkit.stub.fault.MemoryFaults;
-import dev.contractkit.stub.fault.PostgresBuckets;
-import dev.contractkit.stub.fault.PostgresFaults;
 import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.journal.Journal;
-import dev.contractkit.stub.journal.MemoryJournal;
-import dev.contractkit.stub.journal.PostgresJournal;
 import dev.contractkit.stub.spec.OpenApiSpec;
-import dev.contractkit.stub.store.Database;
+import dev.contractkit.stub.state.StateBackend;
 import dev.contractkit.stub.store.JdbcStore;
-import dev.contractkit.stub.store.MemoryStore;
-import dev.contractkit.stub.store.PostgresStore;
 import dev.contractkit.stub.store.ResourceStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +39,8 @@ public final class StubState implements AutoCloseable {
     final Journal journal;
     final Faults faults;
     final RateLimits rateLimits;
-    /** The shared sandbox's database; null when the state is in memory. */
-    private final Database database;
+    /** Memory or the shared sandbox's database, chosen once by {@link StateBackend#open}. */
+    private final StateBackend backend;
 
     /**
      * @param vayuJwtSecret what Vayu's login signs its access tokens with (strict auth's secret, or a random one)
@@ -55,12 +48,11 @@ public final class StubState implements AutoCloseable {
      */
     StubState(Path dataFile, int journalSize, String rateLimits, byte[] vayuJwtSecret, JdbcStore store) {
         JsonNode data = dataFile == null ? embedded() : read(dataFile); // a bad file fails before connecting
-        this.database = store == null ? null : Database.open(store);
+        this.backend = StateBackend.open(store);
         try {
-            this.journal = database == null ? new MemoryJournal(journalSize) : new PostgresJournal(database, journalSize);
-            this.faults = database == null ? new MemoryFaults() : new PostgresFaults(database);
-            this.rateLimits = database == null ? RateLimits.parse(rateLimits)
-                    : RateLimits.parse(rateLimits, new PostgresBuckets(database));
+            this.journal = backend.journal(journalSize);
+            this.faults = backend.faults();
+            this.rateLimits = backend.rateLimits(rateLimits);
             load(data, vayuJwtSecret);
         } catch (RuntimeException e) {
             close();
@@ -72,8 +64,7 @@ public final class StubState implements AutoCloseable {
         for (Vendor vendor : Vendor.packaged()) {
             OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
             ResourceModel model = ResourceModel.of(spec);
-            ResourceStore resources = database == null ? new MemoryStore()
-                    : new PostgresStore(database, vendor.prefix(), model::fieldOrder);
+            ResourceStore resources = backend.resources(vendor.prefix(), model::fieldOrder);
             vendors.put(vendor, new VendorState(spec, model, resources,
                     new Engine(spec, model, resources, vendor.writeRule(), vendor.answerRule(vayuJwtSecret), vendor.notFound()),
                     new Seeder(spec, model)));
@@ -94,28 +85,22 @@ public final class StubState implements AutoCloseable {
             }
             loaded.put(vendor, items);
         }
-        if (database == null) {
-            reset(true);
-        } else {
-            database.loadOnce(() -> reset(true)); // a database that has it already keeps what it holds
-        }
+        backend.loadOnce(() -> reset(true)); // a database that has it already keeps what it holds
     }
 
     /** For the line a stub prints when it starts: where its state is (never a password). */
     String storeDescription() {
-        return database == null ? "" : ", state in " + database;
+        return backend.location().map(where -> ", state in " + where).orElse("");
     }
 
     /** Empty while the stub can serve; else why not (its database is away). */
     public java.util.Optional<String> down() {
-        return database == null ? java.util.Optional.empty() : database.down();
+        return backend.down();
     }
 
     @Override
     public void close() {
-        if (database != null) {
-            database.close();
-        }
+        backend.close();
     }
 
     /** Back to the loaded data (or to nothing), with no journal, no faults and full rate-limit buckets. */
