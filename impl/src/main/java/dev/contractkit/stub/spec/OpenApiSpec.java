@@ -224,20 +224,31 @@ public final class OpenApiSpec {
 
     private static SchemaRegistry registry(JsonNode document) {
         // The keywords of an OpenAPI document around the schemas, declared so the validator does not warn
-        // (the document's own x- extensions at its root too, x-contract-kit's errors template for one);
+        // (the document's own x- extensions, at its root, x-contract-kit's errors template for one, and inside
+        // its schemas, a vendor's x-is-money: the library's warning would name its class in the log);
         // and OpenAPI 3.0's boolean exclusiveMinimum/Maximum, which the dialect's minimum and maximum read
         // beside them (draft-04 style) but do not declare as keywords of their own.
         Set<String> keywords = new LinkedHashSet<>(List.of("openapi", "info", "servers", "security", "tags", "paths",
                 "components", "externalDocs", "example", "examples", "exclusiveMinimum", "exclusiveMaximum"));
-        document.fieldNames().forEachRemaining(name -> {
-            if (name.startsWith("x-")) {
-                keywords.add(name);
-            }
-        });
+        extensions(document, keywords);
         Dialect openApi30 = Dialect.builder(Dialects.getOpenApi30())
                 .keywords(keywords.stream().map(NonValidationKeyword::new).toList())
                 .build();
         return SchemaRegistry.withDialect(openApi30);
+    }
+
+    /** Every x- member name at any depth of the document: an extension, never a validation keyword. */
+    private static void extensions(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().startsWith("x-")) {
+                    names.add(field.getKey());
+                }
+                extensions(field.getValue(), names);
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> extensions(element, names));
+        }
     }
 
     private static JsonNode readYaml(InputStream stream, String name) {
