@@ -209,7 +209,10 @@ final class ConstraintBreaker {
     private void valueCases(Resolved resolved, String field, UnaryOperator<JsonNode> embed, List<Case> cases) {
         ObjectNode schema = resolved.schema();
         for (String keyword : VALUE_KEYWORDS) {
-            if (applies(schema, keyword)) {
+            String misapplied = ConstraintTypes.misapplied(schema, keyword);
+            if (misapplied != null) { // no value breaks it: the spec's defect, reported by SpecDefectFinder
+                cases.add(new Case(keyword, field, resolved.owner(), null, misapplied));
+            } else if (applies(schema, keyword)) {
                 cases.add(candidates(schema, keyword).stream()
                         .filter(value -> failures(schema, value).equals(Set.of(keyword)))
                         .findFirst()
