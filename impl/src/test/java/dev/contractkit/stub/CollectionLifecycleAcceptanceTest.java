@@ -249,7 +249,7 @@ class CollectionLifecycleAcceptanceTest {
 
         private Answer send(Operation operation, String path, JsonNode body) {
             StubHttp.Answer answer = StubHttp.send(operation.method(), stub.url(vendor) + path + requiredQuery(operation),
-                    body == null ? null : body.toString());
+                    body == null ? null : body.toString(), RequiredHeaders.of(operation, samples));
             return new Answer(operation.method().toUpperCase(java.util.Locale.ROOT) + " " + path, answer.status(), answer.body());
         }
 
