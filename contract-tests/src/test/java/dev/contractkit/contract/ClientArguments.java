@@ -41,6 +41,7 @@ final class ClientArguments {
             String key = comparable(parameter.getName());
             String path = named(operation.pathParamNames(), key);
             String query = named(operation.queryParams().keySet(), key);
+            String header = named(request.headers().keySet(), key);
             if (path != null) {
                 String value = request.pathParams().get(path);
                 if (value == null) {
@@ -50,8 +51,10 @@ final class ClientArguments {
             } else if (query != null) {
                 JsonNode value = request.query().get(query);
                 args[i] = value == null ? null : convert(json, value, parameter, query);
+            } else if (header != null) {
+                args[i] = convert(json, TextNode.valueOf(request.headers().get(header)), parameter, header);
             } else if (named(headersAndCookies, key) != null) {
-                args[i] = null; // a header or cookie the stub does not read (If-Match): the client leaves it out
+                args[i] = null; // an optional header or a cookie: the client leaves it out
             } else if (parameter.getType() == java.io.File.class) {
                 args[i] = upload(); // a multipart part of binary format
             } else if (operation.hasBody()) {
@@ -123,8 +126,9 @@ final class ClientArguments {
         return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 
-    /** What to send: path parameters (text), query parameters (JSON values) and a body (null for none). */
-    record ClientRequest(Map<String, String> pathParams, Map<String, JsonNode> query, JsonNode body) {
+    /** What to send: path parameters (text), query parameters (JSON values), header parameters (text) and a body (null for none). */
+    record ClientRequest(Map<String, String> pathParams, Map<String, JsonNode> query, Map<String, String> headers,
+            JsonNode body) {
         boolean hasBody() {
             return body != null && !body.isMissingNode();
         }

@@ -92,9 +92,18 @@ final class ConstraintBreaker {
      * query); a required parameter left out is a case of its own.
      */
     List<Case> queryCases(String name, JsonNode schema, boolean required) {
+        return textCases(name, schema, required, "query parameter");
+    }
+
+    /** The cases of a header parameter's schema: as a query parameter's, its value text read back as its type. */
+    List<Case> headerCases(String name, JsonNode schema, boolean required) {
+        return textCases(name, schema, required, "header parameter");
+    }
+
+    private List<Case> textCases(String name, JsonNode schema, boolean required, String owner) {
         List<Case> cases = new ArrayList<>();
-        ObjectNode resolved = resolve(schema, "query parameter").schema();
-        for (Case c : parameterCases(name, schema, "query parameter", value -> true)) {
+        ObjectNode resolved = resolve(schema, owner).schema();
+        for (Case c : parameterCases(name, schema, owner, value -> true)) {
             if (c.value() == null) {
                 cases.add(c);
                 continue;
@@ -105,7 +114,7 @@ final class ConstraintBreaker {
             }
         }
         if (required) {
-            cases.add(new Case("required", name, "query parameter", null, null));
+            cases.add(new Case("required", name, owner, null, null));
         }
         return cases;
     }
@@ -209,7 +218,10 @@ final class ConstraintBreaker {
     private void valueCases(Resolved resolved, String field, UnaryOperator<JsonNode> embed, List<Case> cases) {
         ObjectNode schema = resolved.schema();
         for (String keyword : VALUE_KEYWORDS) {
-            if (applies(schema, keyword)) {
+            String misapplied = ConstraintTypes.misapplied(schema, keyword);
+            if (misapplied != null) { // no value breaks it: the spec's defect, reported by SpecDefectFinder
+                cases.add(new Case(keyword, field, resolved.owner(), null, misapplied));
+            } else if (applies(schema, keyword)) {
                 cases.add(candidates(schema, keyword).stream()
                         .filter(value -> failures(schema, value).equals(Set.of(keyword)))
                         .findFirst()

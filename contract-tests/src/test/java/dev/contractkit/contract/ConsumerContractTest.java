@@ -63,7 +63,8 @@ class ConsumerContractTest {
 
         GeneratedClientCall.Outcome outcome;
         try {
-            outcome = call.send(wireMock.baseUrl(), token, new ClientRequest(example.pathParams(), example.query(), body));
+            outcome = call.send(wireMock.baseUrl(), token, new ClientRequest(example.pathParams(), example.query(),
+                    example.headerParams(), body));
         } catch (Unsendable refused) {
             // Layer's not-a-uuid: the client's UUID argument cannot carry it, so no client can send this request.
             // Sending it as a raw path would test WireMock, not the client; what holds is that the types refuse

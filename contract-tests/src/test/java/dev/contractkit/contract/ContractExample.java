@@ -89,10 +89,14 @@ record ContractExample(String vendor, OpenApiSpec spec, Operation operation, Str
         return path() + QueryStrings.of(query());
     }
 
-    /** Headers to send: a bearer token and JSON unless the example says otherwise (null leaves one out). */
+    /**
+     * Headers to send: a bearer token, JSON and the required header parameters unless the example says otherwise
+     * (null leaves one out).
+     */
     Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Authorization", "Bearer " + TOKEN,
                 "Content-Type", "application/json"));
+        headers.putAll(RequiredHeaders.of(spec, operation));
         request.path("headers").fields().forEachRemaining(e -> {
             if (e.getValue().isNull()) {
                 headers.remove(e.getKey());
@@ -101,6 +105,14 @@ record ContractExample(String vendor, OpenApiSpec spec, Operation operation, Str
             }
         });
         return headers;
+    }
+
+    /** The header parameters to send (what a generated client takes as arguments): those of {@link #headers()} the operation declares. */
+    Map<String, String> headerParams() {
+        Map<String, String> params = new LinkedHashMap<>();
+        headers().forEach((name, value) -> operation.headerParams().keySet().stream().filter(name::equalsIgnoreCase)
+                .findFirst().ifPresent(declared -> params.put(declared, value)));
+        return params;
     }
 
     /** The JSON body, when the example has one as JSON (its own, or the request example of its name). */

@@ -90,6 +90,7 @@ class EveryOperationConsumerTest {
                 () -> what + ": path sent");
         assertEquals(QueryStrings.typed(o.operation(), QueryStrings.asText(request.query())),
                 QueryStrings.typed(o.operation(), QueryStrings.parse(sent.getUrl())), () -> what + ": query sent " + sent.getUrl());
+        request.headers().forEach((name, value) -> assertEquals(value, sent.getHeader(name), () -> what + ": header " + name + " sent"));
         if (SentRequests.isJson(sent)) {
             JsonNode schema = o.spec().document().at(o.spec().resolvedPointer(o.operation().pointer()
                     + "/requestBody/content/application~1json/schema"));

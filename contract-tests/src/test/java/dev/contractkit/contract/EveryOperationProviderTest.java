@@ -68,6 +68,7 @@ class EveryOperationProviderTest {
         if (request.hasBody()) {
             http.header("Content-Type", "application/json");
         }
+        request.headers().forEach(http::header);
         return http.build();
     }
 }

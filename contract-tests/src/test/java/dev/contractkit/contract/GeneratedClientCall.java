@@ -3,6 +3,7 @@ package dev.contractkit.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.contract.ClientArguments.ClientRequest;
+import dev.contractkit.stub.ClientCredentials;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import java.lang.reflect.InvocationTargetException;
@@ -43,12 +44,12 @@ final class GeneratedClientCall {
         return (ObjectMapper) mapper.getClass().getMethod("getMapper").invoke(mapper);
     }
 
-    /** Sends the request to baseUrl, with the bearer token when given; Unsendable when its types forbid it. */
+    /** Sends the request to baseUrl, with the token as its credentials when given; Unsendable when its types forbid it. */
     Outcome send(String baseUrl, String token, ClientRequest request) throws Exception {
         Object client = Class.forName(basePackage + ".ApiClient").getConstructor().newInstance();
         client.getClass().getMethod("setBasePath", String.class).invoke(client, baseUrl);
         if (token != null) {
-            client.getClass().getMethod("setBearerToken", String.class).invoke(client, token);
+            ClientCredentials.give(client, token); // whatever schemes the spec declares: bearer, oauth2, API key
         }
         Class<?> apiClass = Class.forName(basePackage + ".api." + apiName());
         Object api = apiClass.getConstructor(client.getClass()).newInstance(client);

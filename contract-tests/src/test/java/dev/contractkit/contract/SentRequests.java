@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What a client sent to WireMock, read back and checked against the spec by the stub's own validator. */
 final class SentRequests {
@@ -39,11 +41,19 @@ final class SentRequests {
         return text == null || text.isEmpty() ? MissingNode.getInstance() : SpecDocument.JSON.readTree(text);
     }
 
-    /** Where the request does not fit the spec: route, path parameters, query parameters and body. */
+    /** The headers sent, by name in any case (as HTTP compares them). */
+    static Map<String, List<String>> headers(LoggedRequest sent) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sent.getHeaders().all().forEach(header -> headers.put(header.key(), header.values()));
+        return headers;
+    }
+
+    /** Where the request does not fit the spec: route, path, query and header parameters, and body. */
     static List<Violation> misfits(OpenApiSpec spec, LoggedRequest sent) throws IOException {
         Route route = spec.route(sent.getMethod().getName(), path(sent));
         List<Violation> misfits = new ArrayList<>(RequestValidator.pathParams(route));
         misfits.addAll(RequestValidator.queryParams(route.operation(), QueryStrings.parse(sent.getUrl())));
+        misfits.addAll(RequestValidator.headerParams(route.operation(), headers(sent)));
         JsonNode body = body(sent);
         if (route.operation().hasBody()) {
             if (!body.isMissingNode()) {

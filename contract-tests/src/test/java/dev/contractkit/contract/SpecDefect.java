@@ -15,7 +15,7 @@ import java.util.Set;
 record SpecDefect(Kind kind, String subject, String where, String detail, boolean ours) {
 
     /** What a test checks of an example or an operation, so a defect stops only the tests it would fail. */
-    enum Check { ANSWER_SCHEMA, REQUEST_SCHEMA, STATUS_EXAMPLES, PROVIDER, CONSUMER }
+    enum Check { ANSWER_SCHEMA, REQUEST_SCHEMA, STATUS_EXAMPLES, PROVIDER, CONSUMER, NEGATIVE_CASES }
 
     /** The kinds of defect, each with the heading the report lists it under and the checks it stops. */
     enum Kind {
@@ -35,7 +35,9 @@ record SpecDefect(Kind kind, String subject, String where, String detail, boolea
         SUCCESS_WITHOUT_SCHEMA("A success documented without a JSON schema (its body is not checked)",
                 EnumSet.noneOf(Check.class)),
         NO_OPERATION_ID("An operation without an operationId (tests name it by method and path)",
-                EnumSet.noneOf(Check.class));
+                EnumSet.noneOf(Check.class)),
+        MISAPPLIED_CONSTRAINT("A request constraint on a schema of a type it does not apply to (it constrains nothing)",
+                EnumSet.of(Check.NEGATIVE_CASES));
 
         private final String heading;
         private final Set<Check> stops;

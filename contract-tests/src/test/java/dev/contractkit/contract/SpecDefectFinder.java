@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * Finds what is wrong in a spec and its examples before any test runs, so each test knows whether it can
  * hold the spec to what it documents: answers and requests that do not fit their schemas, examples of
- * undocumented statuses, operations the generated client cannot call, successes with no schema.
+ * undocumented statuses, operations the generated client cannot call, successes with no schema, request
+ * constraints on schemas of a type they do not apply to.
  */
 final class SpecDefectFinder {
 
@@ -58,6 +59,9 @@ final class SpecDefectFinder {
         String where = where(operation.pointer());
         if (spec.document().at(operation.pointer() + "/operationId").isMissingNode()) {
             add(Kind.NO_OPERATION_ID, subject, where, "named \"" + operation.id() + "\" here", authored);
+        }
+        for (MisappliedConstraints.Found misapplied : MisappliedConstraints.of(spec, operation)) {
+            add(Kind.MISAPPLIED_CONSTRAINT, subject, where(misapplied.pointer()), misapplied.reason(), authored);
         }
         String notCallable = whyNotCallable.apply(operation);
         if (notCallable != null) {

@@ -100,6 +100,7 @@ class SpecDefectsTest {
                   required: [id]
                   properties:
                     id: {type: string}
+                    name: {type: string, maximum: 100}
                 Error:
                   type: object
                   required: [message]
@@ -136,6 +137,7 @@ class SpecDefectsTest {
                 Kind.CLIENT_CANNOT_CALL, List.of(NAME + "/createThing", NAME + "/getThing", unnamed),
                 Kind.SUCCESS_WITHOUT_SCHEMA, List.of(unnamed),
                 Kind.NO_OPERATION_ID, List.of(unnamed),
+                Kind.MISAPPLIED_CONSTRAINT, List.of(NAME + "/createThing"),
                 Kind.EXAMPLE_MISFIT, List.of(NAME + "#/paths/~1things/post/responses/default/content/application~1json/example",
                         NAME + "#/components/schemas/Error/properties/code/example")), found);
         String report = Files.readString(defects.report());
@@ -147,7 +149,7 @@ class SpecDefectsTest {
         assertTrue(report.contains("does not fit: id: integer found, string expected"), () -> "by its field: " + report);
         assertEquals(List.of(NAME + "/getThing/teapot"), defects.ours().stream().map(SpecDefect::subject).toList(),
                 "an example of ours beside the vendor's file stays strict");
-        assertEquals("[contract-tests] " + NAME + ".yaml: 12 defects in the vendor's file, not tested; 1 defect in our "
+        assertEquals("[contract-tests] " + NAME + ".yaml: 13 defects in the vendor's file, not tested; 1 defect in our "
                 + "files beside it, failing (" + defects.report() + ")", defects.logLine());
 
         TestAbortedException skipped = assertThrows(TestAbortedException.class,
@@ -155,6 +157,8 @@ class SpecDefectsTest {
         assertTrue(skipped.getMessage().contains("does not fit") && skipped.getMessage().contains(defects.report()
                 .toString()), skipped::getMessage);
         assertThrows(AssertionFailedError.class, () -> defects.guard(NAME + "/getThing/teapot", Check.PROVIDER));
+        assertTrue(report.contains("/components/schemas/Thing/properties/name): maximum does not apply to a string"),
+                () -> "by the schema it stands on: " + report);
     }
 
     @Test
@@ -166,19 +170,22 @@ class SpecDefectsTest {
         defects.guard(NAME + "/createThing/refused", Check.CONSUMER); // a 4XX example is no defect
         assertThrows(TestAbortedException.class, () -> defects.guard(NAME + "/createThing", Check.CONSUMER));
         defects.guard(NAME + "/createThing", Check.PROVIDER);
+        // a constraint that constrains nothing stops the negative cases derived from that request, and only them
+        assertThrows(TestAbortedException.class, () -> defects.guard(NAME + "/createThing", Check.NEGATIVE_CASES));
+        defects.guard(NAME + "/getThing", Check.NEGATIVE_CASES);
     }
 
     @Test
     void ourOwnSpecWithTheSameDefectsFailsTheirTests() throws Exception {
         SpecDefects defects = find("x-contract-kit: {authored: true}");
 
-        assertEquals(13, defects.ours().size(), () -> defects.listing(defects.all()));
+        assertEquals(14, defects.ours().size(), () -> defects.listing(defects.all()));
         AssertionFailedError failure = assertThrows(AssertionFailedError.class,
                 () -> defects.guard(NAME + "/getThing/wrong-answer", Check.ANSWER_SCHEMA));
         assertTrue(failure.getMessage().contains("the documented answer does not fit"), failure::getMessage);
         assertThrows(AssertionFailedError.class, () -> defects.guard(NAME + "/" + unnamed(), Check.CONSUMER));
-        assertTrue(defects.logLine().contains(": 13 defects in our own spec, failing"), defects.logLine());
-        assertTrue(Files.readString(defects.report()).contains("## In our spec: failing (13)"));
+        assertTrue(defects.logLine().contains(": 14 defects in our own spec, failing"), defects.logLine());
+        assertTrue(Files.readString(defects.report()).contains("## In our spec: failing (14)"));
     }
 
     /** The name the stub gives the operation without an operationId (the generator's, or method and path). */

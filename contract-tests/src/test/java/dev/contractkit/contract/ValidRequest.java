@@ -6,10 +6,12 @@ import dev.contractkit.stub.spec.Operation;
 import java.util.Map;
 
 /**
- * A request the spec calls valid for one operation: path values and query values that fit their schemas,
- * and a body that fits the request schema (a missing node when the operation takes none).
+ * A request the spec calls valid for one operation: path values, query values and header parameters (the
+ * required ones) that fit their schemas, and a body that fits the request schema (a missing node when the
+ * operation takes none).
  */
-record ValidRequest(Operation operation, Map<String, String> pathParams, Map<String, JsonNode> query, JsonNode body) {
+record ValidRequest(Operation operation, Map<String, String> pathParams, Map<String, JsonNode> query,
+        Map<String, String> headers, JsonNode body) {
 
     String pathAndQuery() {
         return path() + QueryStrings.of(query);
@@ -24,7 +26,7 @@ record ValidRequest(Operation operation, Map<String, String> pathParams, Map<Str
     }
 
     ClientRequest forClient() {
-        return new ClientRequest(pathParams, query, body);
+        return new ClientRequest(pathParams, query, headers, body);
     }
 
     /** How a failure names it: PUT /customers/5f00… {"name":"a"}. */

@@ -44,7 +44,7 @@ final class ValidRequests {
                 query.put(param.name(), schemas.minimal(param.schemaNode()));
             }
         }
-        return new ValidRequest(operation, path, query, body(operation));
+        return new ValidRequest(operation, path, query, RequiredHeaders.of(spec, operation), body(operation));
     }
 
     /**
@@ -76,7 +76,7 @@ final class ValidRequests {
         if (operation.pathParamNames().contains(named) && !named.equals(lookupParam)) {
             path.put(named, seeded.path(collection.idField()).asText());
         }
-        return new ValidRequest(operation, path, fitting.query(), fitting.body());
+        return new ValidRequest(operation, path, fitting.query(), fitting.headers(), fitting.body());
     }
 
     /** The request schema's own example when it fits, else the smallest body the schema accepts. */

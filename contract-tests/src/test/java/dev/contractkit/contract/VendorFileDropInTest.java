@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The promise of the kit, kept: a user drops Vayu's whole published file (46 operations on 32 paths;
  * vendor-files/vayu-published.yaml, as Vayu publishes it in vayucode/vayu-sdks, open-api-files/open-api.yaml)
- * over specs/vayu.yaml, and a vendor the kit has never seen (Clerk's Platform API, vendor-files/clerk-published.yaml)
- * as specs/clerk.yaml, accepts them, and builds. With no other file changed the build and its tests are green, and
- * each regenerated client runs a create -> get -> list -> update -> delete round trip against the rebuilt stub,
- * a miss answered in the vendor's own documented error shape. Skipped inside the copy it builds (it would build
+ * over specs/vayu.yaml, and two vendors the kit has never seen (Clerk's Platform API, vendor-files/clerk-published.yaml,
+ * as specs/clerk.yaml; Xero's Projects API, vendor-files/xero-projects-published.yaml, as specs/xero.yaml: OAuth2 only,
+ * a required tenant header on every operation), accepts them, and builds. With no other file changed the build and
+ * its tests are green, and each regenerated client runs a create -> get -> list -> update -> delete round trip
+ * against the rebuilt stub, a miss answered in the vendor's own documented error shape. Skipped inside the copy it builds (it would build
  * itself again).
  */
 class VendorFileDropInTest {
@@ -47,8 +48,9 @@ class VendorFileDropInTest {
         copyProject();
         dropIn("vayu-published.yaml", "vayu");
         dropIn("clerk-published.yaml", "clerk");
+        dropIn("xero-projects-published.yaml", "xero");
 
-        Build accept = maven("-q", "-pl", "spec-gate", "process-classes", "-Daccept-specs=vayu,clerk");
+        Build accept = maven("-q", "-pl", "spec-gate", "process-classes", "-Daccept-specs=vayu,clerk,xero");
         assertEquals(0, accept.exit(), accept::output);
         Build build = maven("verify", "-Dcontractkit.inner-build=true", "-Dtest=!SpecChangeLoopTest",
                 "-Dsurefire.failIfNoSpecifiedTests=false");
@@ -58,9 +60,11 @@ class VendorFileDropInTest {
         try (Stub stub = Stub.start(copy.resolve("impl/target/stub-server.jar"));
                 URLClassLoader clients = new ChildFirst(copy.resolve("generated-client/target/classes").toUri().toURL(),
                         getClass().getClassLoader())) {
-            assertTrue(stub.startLine.contains(stub.url + "/clerk"), () -> "the start line names every vendor: " + stub.startLine);
+            assertTrue(stub.startLine.contains(stub.url + "/clerk") && stub.startLine.contains(stub.url + "/xero"),
+                    () -> "the start line names every vendor: " + stub.startLine);
             vayuRoundTrip(new GeneratedClient(clients, "dev.contractkit.vayu.client", stub.url + "/vayu"));
             clerkRoundTrip(new GeneratedClient(clients, "dev.contractkit.clerk.client", stub.url + "/clerk"));
+            xeroRoundTrip(new GeneratedClient(clients, "dev.contractkit.xero.client", stub.url + "/xero"));
         }
     }
 
@@ -121,6 +125,42 @@ class VendorFileDropInTest {
                 () -> "a miss in Clerk's ClerkErrors shape: " + gone.body());
     }
 
+    /**
+     * Xero's projects and their tasks, a vendor whose client has only an OAuth2 scheme (its access token sent as a
+     * bearer) and takes the required Xero-Tenant-Id header as every method's first argument; left out, the stub
+     * answers 400 in Xero's Error shape ({message, modelState}), as Xero does a request its validation refuses.
+     */
+    private static void xeroRoundTrip(GeneratedClient xero) throws Exception {
+        xero.bearer("an-access-token");
+        Object projects = xero.api("ProjectApi");
+        String tenant = "a-tenant";
+
+        String id = xero.tree(xero.invoke(projects, "createProject", tenant, "{\"name\":\"Drop-in\"}", null))
+                .path("projectId").asText();
+        assertTrue(!id.isEmpty(), "a created project's id");
+        assertEquals("Drop-in", xero.tree(xero.invoke(projects, "getProject", tenant, id)).path("name").asText());
+        assertTrue(xero.tree(xero.invoke(projects, "getProjects", tenant, null, null, null, null, null)).toString()
+                .contains(id), "listed");
+        xero.invoke(projects, "updateProject", tenant, id, "{\"name\":\"Renamed\"}", null);
+        assertEquals("Renamed", xero.tree(xero.invoke(projects, "getProject", tenant, id)).path("name").asText());
+
+        String task = xero.tree(xero.invoke(projects, "createTask", tenant, id,
+                "{\"name\":\"Survey\",\"rate\":{\"currency\":\"AUD\",\"value\":50},\"chargeType\":\"TIME\"}", null))
+                .path("taskId").asText();
+        xero.invoke(projects, "deleteTask", tenant, id, task);
+        Refusal gone = xero.refusal(() -> xero.invoke(projects, "getTask", tenant, id, task));
+        assertEquals(404, gone.status());
+        assertTrue(new ObjectMapper().readTree(gone.body()).path("message").isTextual(),
+                () -> "a miss in Xero's Error shape: " + gone.body());
+
+        var noTenant = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(xero.url + "/Projects/" + id)).header("Authorization", "Bearer an-access-token").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noTenant.statusCode(), noTenant::body);
+        assertTrue(new ObjectMapper().readTree(noTenant.body()).path("message").asText().contains("Xero-Tenant-Id"),
+                () -> "the missing header named in Xero's Error shape: " + noTenant.body());
+    }
+
     private record Refusal(int status, String body) {
     }
 
@@ -142,8 +182,9 @@ class VendorFileDropInTest {
             client.getClass().getMethod("setBasePath", String.class).invoke(client, url);
         }
 
-        void bearer(String token) throws Exception {
-            client.getClass().getMethod("setBearerToken", String.class).invoke(client, token);
+        /** The token as every credential the client's spec declares (an oauth2-only client has no bearer setter). */
+        void bearer(String token) {
+            dev.contractkit.stub.ClientCredentials.give(client, token);
         }
 
         Object api(String simpleName) throws Exception {
@@ -166,6 +207,24 @@ class VendorFileDropInTest {
                 } else if (body != null && type.getName().contains(".model.")) {
                     args[i] = mapper.readValue(body, type);
                 }
+            }
+            return method.invoke(api, args);
+        }
+
+        /**
+         * Calls the operation with these arguments in the method's order, each read as its parameter's type (a
+         * model from JSON text, a UUID from its text); null leaves an optional one out.
+         */
+        Object invoke(Object api, String operation, Object... values) throws Exception {
+            Method method = Stream.of(api.getClass().getMethods())
+                    .filter(m -> m.getName().equals(operation) && m.getParameterCount() == values.length)
+                    .findFirst().orElseThrow(() -> new AssertionError("the client has no " + operation + " of "
+                            + values.length + " arguments"));
+            Object[] args = new Object[values.length];
+            for (int i = 0; i < args.length; i++) {
+                var type = mapper.constructType(method.getGenericParameterTypes()[i]);
+                args[i] = values[i] == null ? null : type.getRawClass().getName().contains(".model.")
+                        ? mapper.readValue((String) values[i], type) : mapper.convertValue(values[i], type);
             }
             return method.invoke(api, args);
         }

@@ -33,11 +33,7 @@ final class TestAccess {
             Class<?> apiClient = generated(vendor, ".ApiClient");
             Object client = apiClient.getConstructor().newInstance();
             apiClient.getMethod("setBasePath", String.class).invoke(client, url);
-            try {
-                apiClient.getMethod("setBearerToken", String.class).invoke(client, token);
-            } catch (NoSuchMethodException noBearerScheme) {
-                // a spec with no bearer scheme generates no such setter: the client sends what its spec asks
-            }
+            ClientCredentials.give(client, token); // as whatever schemes the spec declares (an oauth2-only one has no bearer)
             return api.getConstructor(apiClient).newInstance(client);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(api.getName() + " is not an API class of " + vendor + "'s generated client", e);

@@ -57,6 +57,11 @@ final class StubHttp {
 
     /** Any method, with a bearer token; the body (JSON, or null for none) declared as JSON. */
     static Answer send(String method, String url, String json) {
+        return send(method, url, json, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, String)}, with these headers too. */
+    static Answer send(String method, String url, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer test-token")
                 .method(method.toUpperCase(java.util.Locale.ROOT), json == null ? HttpRequest.BodyPublishers.noBody()
@@ -64,6 +69,7 @@ final class StubHttp {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         return send(request);
     }
 

@@ -17,11 +17,13 @@ final class Answers {
     private final Schemas schemas;
     private final Samples samples;
     private final Items items;
+    private final ExampleFit fit;
 
     Answers(ResourceModel model) {
         this.model = model;
         this.schemas = model.schemas();
         this.samples = new Samples(schemas);
+        this.fit = new ExampleFit(schemas);
         this.items = new Items(schemas);
     }
 
@@ -160,20 +162,28 @@ final class Answers {
         return answer;
     }
 
-    /** The documented example of the operation's success answer, else one built from its schema. */
+    /**
+     * The documented example of the operation's success answer that fits its schema, else one built from the
+     * schema: a vendor's example may not fit (a JSON text quoted as a string), and the answer must.
+     */
     JsonNode synthesized(Operation operation, int status) {
         JsonNode response = schemas.resolve(schemas.document().at(operation.pointer() + "/responses/" + status));
         JsonNode content = Schemas.json(response.path("content"));
-        if (content.has("example")) {
+        JsonNode schema = content.path("schema");
+        if (content.has("example") && fitting(schema, content.get("example"))) {
             return content.get("example").deepCopy();
         }
         for (JsonNode example : content.path("examples")) {
             JsonNode resolved = schemas.resolve(example);
-            if (resolved.has("value")) {
+            if (resolved.has("value") && fitting(schema, resolved.get("value"))) {
                 return resolved.get("value").deepCopy();
             }
         }
-        return content.has("schema") ? samples.of(content.get("schema")) : null;
+        return content.has("schema") ? samples.of(schema) : null;
+    }
+
+    private boolean fitting(JsonNode schema, JsonNode example) {
+        return schema.isMissingNode() || fit.fits(schema, example);
     }
 
     /** The answer's object with its required members sampled (a success flag true); the optional ones are left out. */

@@ -14,6 +14,13 @@ import java.util.Set;
  */
 final class ItemShapes {
 
+    /**
+     * The names vendors give the member that holds an answer's item or items, beside others that hold
+     * objects too ({"pagination": {...}, "items": [...]}, {"meta": {...}, "data": [...]}); first wins.
+     */
+    private static final List<String> HOLDERS = List.of("data", "items", "results", "records", "entries", "elements",
+            "content", "values", "rows", "objects", "resources", "hits", "list");
+
     private final Schemas schemas;
 
     ItemShapes(Schemas schemas) {
@@ -100,7 +107,12 @@ final class ItemShapes {
         if (objects.size() == 1 && resolved.path("properties").size() <= 4) {
             return objects.get(0);
         }
-        return objects.contains("data") ? "data" : null;
+        for (String holder : HOLDERS) {
+            if (objects.contains(holder)) {
+                return holder;
+            }
+        }
+        return null;
     }
 
 }

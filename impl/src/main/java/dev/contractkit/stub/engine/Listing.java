@@ -41,7 +41,7 @@ final class Listing {
             "hasPrev", "has_prev");
     private static final List<String> TOTAL = List.of("total", "totalCount", "total_count", "count", "totalItems", "total_items",
             "totalResults", "total_results", "totalElements", "total_elements", "totalRecords", "total_records", "totalSize",
-            "total_size");
+            "total_size", "itemCount", "item_count", "totalItemCount", "total_item_count");
     private static final List<String> PAGE = List.of("page", "currentPage", "current_page", "pageNumber", "page_number");
     private static final List<String> PAGES = List.of("totalPages", "total_pages", "pageCount", "page_count", "lastPage",
             "last_page");

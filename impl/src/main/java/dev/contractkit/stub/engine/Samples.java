@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * A deterministic value for a schema, for answers the spec documents no example of: the schema's own
- * example or default where it has one, else the first enum value, else a value of its type and format.
+ * example or default where it has one that fits the schema (a vendor's may not: {@link ExampleFit}), else
+ * the first enum value, else a value of its type and format.
  * Objects get every property they declare (an answer shows the whole shape), arrays their minimum items.
  */
 public final class Samples {
@@ -17,9 +18,11 @@ public final class Samples {
     private static final int MAX_DEPTH = 8;
 
     private final Schemas schemas;
+    private final ExampleFit fit;
 
     Samples(Schemas schemas) {
         this.schemas = schemas;
+        this.fit = new ExampleFit(schemas);
     }
 
     /** Samples of the schemas of this spec (a request body to try, an item to seed). */
@@ -38,11 +41,11 @@ public final class Samples {
 
     private JsonNode of(JsonNode raw, int depth, boolean onlyRequired) {
         JsonNode schema = schemas.resolve(raw);
-        if (schema.has("example") && !schema.get("example").isNull()) {
-            return schema.get("example").deepCopy();
-        }
-        if (schema.has("default") && !schema.get("default").isNull()) {
-            return schema.get("default").deepCopy();
+        for (String documented : new String[] {"example", "default"}) {
+            JsonNode value = schema.path(documented);
+            if (!value.isMissingNode() && !value.isNull() && fit.fits(schema, value)) {
+                return value.deepCopy();
+            }
         }
         if (schema.has("enum") && schema.get("enum").size() > 0) {
             for (JsonNode value : schema.get("enum")) {

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * One pipeline for every operation of a vendor, driven by its spec: route (404, 405), auth (401), content
- * type (415), size (413), JSON (400), then path parameters and body against their schemas (400). Only a
+ * type (415), size (413), JSON (400), then path, query and header parameters and body against their schemas (400). Only a
  * request that passes all of them reaches a resource, with its parsed body attached.
  */
 @PreMatching
@@ -56,7 +56,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
         }
     }
 
-    /** Credentials, then path, query and body against the operation's schemas; the validated request attached. */
+    /** Credentials, then path, query, headers and body against the operation's schemas; the validated request attached. */
     private void validate(ContainerRequestContext request, Route route) throws IOException {
         if (api.authenticates() && route.operation().secured()) {
             CredentialCheck.check(route.operation(), request, ServedBy.current().authenticator());
@@ -66,6 +66,7 @@ public final class RequestPipeline implements ContainerRequestFilter {
         java.util.Map<String, List<String>> query = operation.queryParams().isEmpty() ? java.util.Map.of()
                 : request.getUriInfo().getQueryParameters(true);
         violations.addAll(RequestValidator.queryParams(operation, query));
+        violations.addAll(RequestValidator.headerParams(operation, request.getHeaders())); // a map that ignores case
         JsonNode body = null;
         if (operation.hasBody()) {
             byte[] bytes = readBody(request);

@@ -27,6 +27,8 @@ import java.util.Set;
 public final class OpenApiSpec {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+    /** Header parameters OpenAPI 3.0 says to ignore (its Parameter Object, "in"): they are not the operation's to declare. */
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
     private final ObjectNode document;
     private final Schema root;
@@ -168,6 +170,7 @@ public final class OpenApiSpec {
         String pathPointer = "/paths/" + template.replace("~", "~0").replace("/", "~1");
         Map<String, Schema> params = new LinkedHashMap<>();
         Map<String, QueryParam> query = new LinkedHashMap<>();
+        Map<String, QueryParam> headers = new LinkedHashMap<>();
         for (String owner : List.of(pathPointer, pathPointer + "/" + method)) {
             JsonNode declared = document.at(owner + "/parameters");
             for (int i = 0; i < declared.size(); i++) {
@@ -175,10 +178,12 @@ public final class OpenApiSpec {
                 String name = document.at(at + "/name").asText();
                 switch (document.at(at + "/in").asText()) {
                     case "path" -> params.put(name, schemaAt(at + "/schema"));
-                    case "query" -> query.put(name, new QueryParam(name, document.at(at),
-                            document.at(resolve(at + "/schema")),
-                            document.at(at + "/schema").isMissingNode() ? null : schemaAt(at + "/schema"),
-                            document.at(at + "/required").asBoolean(false)));
+                    case "query" -> query.put(name, param(name, at));
+                    case "header" -> {
+                        if (!IGNORED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                            headers.put(name, param(name, at));
+                        }
+                    }
                     default -> { }
                 }
             }
@@ -188,10 +193,17 @@ public final class OpenApiSpec {
         Set<String> properties = new LinkedHashSet<>();
         document.at(resolve(bodySchema) + "/properties").fieldNames().forEachRemaining(properties::add);
         return new Operation(named.id(), method, template,
-                Operation.compile(template), Operation.paramNames(template), params, query,
+                Operation.compile(template), Operation.paramNames(template), params, query, headers,
                 document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
                 document.at(body + "/required").asBoolean(false), properties, successStatus(operation),
                 documentedStatuses(operation), Credential.requirements(operation, document), pathPointer + "/" + method, named.methodName());
+    }
+
+    /** A query or header parameter at this pointer (its $ref followed): its schema, compiled, and whether it is required. */
+    private QueryParam param(String name, String at) {
+        return new QueryParam(name, document.at(at), document.at(resolve(at + "/schema")),
+                document.at(at + "/schema").isMissingNode() ? null : schemaAt(at + "/schema"),
+                document.at(at + "/required").asBoolean(false));
     }
 
     private static Set<Integer> documentedStatuses(JsonNode operation) {
@@ -224,20 +236,31 @@ public final class OpenApiSpec {
 
     private static SchemaRegistry registry(JsonNode document) {
         // The keywords of an OpenAPI document around the schemas, declared so the validator does not warn
-        // (the document's own x- extensions at its root too, x-contract-kit's errors template for one);
+        // (the document's own x- extensions, at its root, x-contract-kit's errors template for one, and inside
+        // its schemas, a vendor's x-is-money: the library's warning would name its class in the log);
         // and OpenAPI 3.0's boolean exclusiveMinimum/Maximum, which the dialect's minimum and maximum read
         // beside them (draft-04 style) but do not declare as keywords of their own.
         Set<String> keywords = new LinkedHashSet<>(List.of("openapi", "info", "servers", "security", "tags", "paths",
                 "components", "externalDocs", "example", "examples", "exclusiveMinimum", "exclusiveMaximum"));
-        document.fieldNames().forEachRemaining(name -> {
-            if (name.startsWith("x-")) {
-                keywords.add(name);
-            }
-        });
+        extensions(document, keywords);
         Dialect openApi30 = Dialect.builder(Dialects.getOpenApi30())
                 .keywords(keywords.stream().map(NonValidationKeyword::new).toList())
                 .build();
         return SchemaRegistry.withDialect(openApi30);
+    }
+
+    /** Every x- member name at any depth of the document: an extension, never a validation keyword. */
+    private static void extensions(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().startsWith("x-")) {
+                    names.add(field.getKey());
+                }
+                extensions(field.getValue(), names);
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> extensions(element, names));
+        }
     }
 
     private static JsonNode readYaml(InputStream stream, String name) {

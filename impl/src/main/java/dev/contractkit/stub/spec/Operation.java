@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param id         its operationId as the spec writes it; for one without, the name the generator gives it
  * @param methodName the name of its method in the generated client and server (openapi-generator 7.25.0):
  *                   the id, camel-cased as Java names go (get-customer is getCustomer), de-duplicated
+ * @param headerParams its header parameters but Accept, Content-Type and Authorization (which OpenAPI says to
+ *                   ignore as parameters: the content negotiation and the security schemes own them)
  */
 public record Operation(
         String id,
@@ -24,6 +26,7 @@ public record Operation(
         List<String> pathParamNames,
         Map<String, Schema> pathParamSchemas,
         Map<String, QueryParam> queryParams,
+        Map<String, QueryParam> headerParams,
         Schema bodySchema,
         boolean bodyRequired,
         Set<String> bodyProperties,

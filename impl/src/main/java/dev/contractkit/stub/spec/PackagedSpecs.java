@@ -40,10 +40,15 @@ public final class PackagedSpecs {
 
     /**
      * Build step: writes NAME.packaged.json for every NAME.yaml (not overlays) in the folder given, and the
-     * index of their names.
+     * index of their names. Given the specs folder the resources were copied from (second argument), first
+     * removes the copies of specs no longer there: resource copying never deletes, so a vendor file taken out
+     * of specs/ would otherwise stay packaged, and the stub mount a vendor with no generated code.
      */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args[0]);
+        if (args.length > 1) {
+            removeGone(folder, Path.of(args[1]));
+        }
         List<String> names = new ArrayList<>();
         try (var files = Files.list(folder)) {
             for (Path yaml : files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().endsWith(".overlay.yaml"))
@@ -67,6 +72,19 @@ public final class PackagedSpecs {
         Path indexFile = folder.resolve(INDEX);
         if (!Files.exists(indexFile) || !Files.readString(indexFile).equals(index)) {
             Files.writeString(indexFile, index);
+        }
+    }
+
+    /** Deletes NAME.yaml, NAME.overlay.yaml and NAME.packaged.json of the folder where specs has no such file. */
+    private static void removeGone(Path folder, Path specs) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path copy : files.toList()) {
+                String file = copy.getFileName().toString();
+                String source = file.endsWith(".packaged.json") ? file.replaceFirst("\\.packaged\\.json$", ".yaml") : file;
+                if (source.endsWith(".yaml") && !Files.exists(specs.resolve(source))) {
+                    Files.delete(copy);
+                }
+            }
         }
     }
 

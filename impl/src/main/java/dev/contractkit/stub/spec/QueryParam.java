@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 
 /**
- * A query parameter an operation declares.
+ * A query or header parameter an operation declares: both arrive as text and are read as the JSON their schema
+ * describes ({@link QueryValues}), so one record serves both.
  *
  * @param definition its parameter object in the spec (for its default and any x-contract-kit rule)
  * @param schemaNode its schema as written, $ref followed (a missing node when none)

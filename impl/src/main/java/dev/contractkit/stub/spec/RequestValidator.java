@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks a routed request's path parameters and body against its operation's schemas. */
+/** Checks a routed request's path, query and header parameters and body against its operation's schemas. */
 public final class RequestValidator {
 
     private RequestValidator() {
@@ -39,9 +39,13 @@ public final class RequestValidator {
      * not read as its type (a query value is text: "10" is read as the integer its schema asks for).
      */
     public static List<Violation> queryParams(Operation operation, Map<String, List<String>> query) {
+        return params(operation.queryParams().values(), query);
+    }
+
+    private static List<Violation> params(java.util.Collection<QueryParam> params, Map<String, List<String>> sent) {
         List<Violation> violations = new ArrayList<>();
-        for (QueryParam param : operation.queryParams().values()) {
-            List<String> values = query.get(param.name());
+        for (QueryParam param : params) {
+            List<String> values = sent.get(param.name());
             if (values == null || values.isEmpty()) {
                 if (param.required()) {
                     violations.add(new Violation(param.name(), "is required", true));
@@ -52,6 +56,15 @@ public final class RequestValidator {
             }
         }
         return violations;
+    }
+
+    /**
+     * The declared header parameters, as the query's: a required one missing (a 400, as a missing required query
+     * parameter is), or a value its schema refuses. {@code headers} are looked up by name, so the map given must
+     * ignore case, as HTTP does (a JAX-RS request's does).
+     */
+    public static List<Violation> headerParams(Operation operation, Map<String, List<String>> headers) {
+        return params(operation.headerParams().values(), headers);
     }
 
     public static List<Violation> body(Operation operation, JsonNode body) {

@@ -3,6 +3,7 @@ package dev.contractkit.stub.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,31 @@ class PackagedSpecsTest {
         files.put("x.packaged.json", ("{\"source\":\"0000\",\"document\":{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"before\","
                 + "\"version\":\"1\"},\"paths\":{}}}").getBytes(StandardCharsets.UTF_8));
         assertEquals("now", PackagedSpecs.read("x", files::get).path("info").path("title").asText());
+    }
+
+    @Test
+    void aSpecTakenOutOfSpecsIsNoLongerPackaged(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Path packaged = Files.createDirectories(dir.resolve("classes"));
+        String spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+        for (String name : List.of("kept", "dropped")) {
+            Files.writeString(specs.resolve(name + ".yaml"), spec);
+            Files.writeString(packaged.resolve(name + ".yaml"), spec); // as the build's resource copy leaves it
+        }
+        Files.writeString(specs.resolve("dropped.overlay.yaml"), "overlay: 1.0.0\ninfo: {title: o, version: '1'}\nactions: []\n");
+        Files.copy(specs.resolve("dropped.overlay.yaml"), packaged.resolve("dropped.overlay.yaml"));
+        PackagedSpecs.main(new String[] {packaged.toString(), specs.toString()});
+        assertTrue(Files.exists(packaged.resolve("dropped.packaged.json")));
+
+        Files.delete(specs.resolve("dropped.yaml"));
+        Files.delete(specs.resolve("dropped.overlay.yaml"));
+        PackagedSpecs.main(new String[] {packaged.toString(), specs.toString()});
+
+        try (Stream<Path> left = Files.list(packaged)) {
+            assertEquals(List.of("index.txt", "kept.packaged.json", "kept.yaml"),
+                    left.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("kept\n", Files.readString(packaged.resolve("index.txt")));
     }
 
     @Test
