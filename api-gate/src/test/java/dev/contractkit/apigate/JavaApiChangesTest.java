@@ -91,6 +91,39 @@ class JavaApiChangesTest {
                 changes.breaks.get(0));
     }
 
+    @Test
+    void aRemovedPublicConstantOfAModelBreaks() throws IOException {
+        // A schema's property removed: its JSON_PROPERTY_ constant goes with it, and code naming it no longer compiles.
+        JavaApiChanges changes = compare(
+                Map.of("Customer", CUSTOMER.formatted("Customer", "String", "")),
+                Map.of("Customer", CUSTOMER.formatted("Customer", "String", "").replace(
+                        "  public static final String JSON_PROPERTY_DUE_DAYS = \"dueDays\";\n", "")),
+                Set.of("Customer"), Set.of("Customer"));
+
+        assertEquals(List.of("p.model.Customer.JSON_PROPERTY_DUE_DAYS: field removed"), changes.breaks);
+        assertEquals(List.of("field Customer.JSON_PROPERTY_DUE_DAYS"), changes.removed);
+    }
+
+    @Test
+    void aRemovedPublicFieldOfAModelBreaks() throws IOException {
+        JavaApiChanges changes = compare(
+                Map.of("Customer", CUSTOMER.formatted("Customer", "String", "public String nickname;")),
+                Map.of("Customer", CUSTOMER.formatted("Customer", "String", "")),
+                Set.of("Customer"), Set.of("Customer"));
+
+        assertEquals(List.of("p.model.Customer.nickname: field removed"), changes.breaks);
+    }
+
+    @Test
+    void aRemovedEnumConstantBreaks() throws IOException {
+        JavaApiChanges changes = compare(
+                Map.of("Customer", CUSTOMER.formatted("Customer", "String", "")),
+                Map.of("Customer", CUSTOMER.formatted("Customer", "String", "").replace("SAME_DAY, END_OF_MONTH", "SAME_DAY")),
+                Set.of("Customer"), Set.of("Customer"));
+
+        assertTrue(changes.breaks.contains("p.model.Customer.DueDaysEnum.END_OF_MONTH: field removed"), changes.breaks::toString);
+    }
+
     private JavaApiChanges compare(Map<String, String> baseline, Map<String, String> current, Set<String> baselineSchemas,
             Set<String> currentSchemas) throws IOException {
         return JavaApiChanges.compare(ClassFiles.archive(compile("baseline", baseline), "p", "baseline"),

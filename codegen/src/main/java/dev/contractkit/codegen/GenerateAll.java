@@ -59,6 +59,7 @@ public final class GenerateAll {
             Files.writeString(gathered, state);
         }
         String label = arguments.optional("label").orElse("codegen");
+        writeIndex(arguments.folder("classes"), label, settings);
         System.out.println(generated.isEmpty() ? "[codegen] " + label + ": " + specs.size() + " spec(s) unchanged since last generated"
                 : "[codegen] " + label + " generated for " + String.join(", ", generated));
 
@@ -66,6 +67,27 @@ public final class GenerateAll {
         if (baselines.isPresent()) {
             baselineClients(specs, settings, baselines.get(), new Outputs(arguments.folder("baseline-output"),
                     stamps.resolve("baselines"), config), label);
+        }
+    }
+
+    /**
+     * META-INF/contract-kit/LABEL.properties in the module's classes: each vendor's packages as generated
+     * ({@code layer.package}, {@code layer.apiPackage}, ...), so that the stub finds a vendor's code by reading
+     * them, not by deriving the package rule a second time. Written on every run: it is small, and a clean
+     * of the classes above would otherwise lose it.
+     */
+    private static void writeIndex(Path classes, String label, Map<String, Map<String, String>> settings)
+            throws IOException {
+        StringBuilder index = new StringBuilder("# written by codegen (GenerateAll): each spec's generated packages\n");
+        settings.forEach((vendor, s) -> s.forEach((key, value) -> {
+            if (key.equals("package") || key.endsWith("Package")) {
+                index.append(vendor).append('.').append(key).append('=').append(value).append('\n');
+            }
+        }));
+        Path file = classes.resolve("META-INF/contract-kit/" + label + ".properties");
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file) || !Files.readString(file).equals(index.toString())) {
+            Files.writeString(file, index.toString());
         }
     }
 

@@ -27,8 +27,9 @@ final class ClientArguments {
     private ClientArguments() {
     }
 
-    static Object[] of(Method method, Operation operation, ObjectMapper json, ClientRequest request)
-            throws Unsendable {
+    static Object[] of(Method method, Operation operation, dev.contractkit.stub.spec.OpenApiSpec spec, ObjectMapper json,
+            ClientRequest request) throws Unsendable {
+        java.util.Set<String> headersAndCookies = headersAndCookies(spec, operation);
         Parameter[] parameters = method.getParameters();
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
@@ -49,13 +50,18 @@ final class ClientArguments {
             } else if (query != null) {
                 JsonNode value = request.query().get(query);
                 args[i] = value == null ? null : convert(json, value, parameter, query);
+            } else if (named(headersAndCookies, key) != null) {
+                args[i] = null; // a header or cookie the stub does not read (If-Match): the client leaves it out
+            } else if (parameter.getType() == java.io.File.class) {
+                args[i] = upload(); // a multipart part of binary format
             } else if (operation.hasBody()) {
                 args[i] = request.hasBody()
                         ? json.convertValue(request.body(), json.constructType(parameter.getParameterizedType())) : null;
-            } else {
+            } else if (!multipartOrForm(spec, operation)) {
                 throw new AssertionError(method + ": argument " + parameter.getName()
                         + " is no path or query parameter of " + operation.id() + ", and it has no body");
             }
+            // else: another field of a multipart or form body, left out as an optional one would be
         }
         return args;
     }
@@ -67,6 +73,39 @@ final class ClientArguments {
         } catch (IllegalArgumentException e) {
             throw new Unsendable("the client's " + parameter.getType().getSimpleName() + " argument " + name
                     + " cannot carry " + value, e);
+        }
+    }
+
+    /** The operation's header and cookie parameters (its own and its path's), which the client takes as arguments. */
+    private static java.util.Set<String> headersAndCookies(dev.contractkit.stub.spec.OpenApiSpec spec, Operation operation) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        String pathItem = operation.pointer().substring(0, operation.pointer().lastIndexOf('/'));
+        for (String at : new String[] {operation.pointer() + "/parameters", pathItem + "/parameters"}) {
+            for (JsonNode parameter : spec.document().at(spec.resolvedPointer(at))) {
+                JsonNode resolved = parameter.has("$ref") ? spec.document().at(parameter.get("$ref").asText().substring(1)) : parameter;
+                String in = resolved.path("in").asText();
+                if (in.equals("header") || in.equals("cookie")) {
+                    names.add(resolved.path("name").asText());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean multipartOrForm(dev.contractkit.stub.spec.OpenApiSpec spec, Operation operation) {
+        JsonNode content = spec.document().at(spec.resolvedPointer(operation.pointer() + "/requestBody/content"));
+        return content.has("multipart/form-data") || content.has("application/x-www-form-urlencoded");
+    }
+
+    /** A small file to upload, deleted when the JVM exits. */
+    private static java.io.File upload() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("contract-kit-upload", ".png");
+            java.nio.file.Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            file.toFile().deleteOnExit();
+            return file.toFile();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -53,7 +53,7 @@ final class GeneratedClientCall {
         Class<?> apiClass = Class.forName(basePackage + ".api." + apiName());
         Object api = apiClass.getConstructor(client.getClass()).newInstance(client);
         Method method = method(apiClass, operation.methodName() + "WithHttpInfo");
-        Object[] args = ClientArguments.of(method, operation, json(), request);
+        Object[] args = ClientArguments.of(method, operation, spec, json(), request);
         try {
             Object response = method.invoke(api, args);
             int status = (Integer) response.getClass().getMethod("getStatusCode").invoke(response);

@@ -24,7 +24,17 @@ final class SentRequests {
     }
 
     /** The body as JSON; a missing node when none was sent. */
+    /** Whether it carried no body or a JSON one (not a multipart upload or a form). */
+    static boolean isJson(LoggedRequest sent) {
+        String type = sent.containsHeader("Content-Type") ? sent.getHeader("Content-Type") : "";
+        return sent.getBody() == null || sent.getBody().length == 0 || type.toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+
+    /** The JSON body sent; none (missing) for a body that is no JSON, which only its operation's media type describes. */
     static JsonNode body(LoggedRequest sent) throws IOException {
+        if (!isJson(sent)) {
+            return MissingNode.getInstance();
+        }
         String text = sent.getBodyAsString();
         return text == null || text.isEmpty() ? MissingNode.getInstance() : SpecDocument.JSON.readTree(text);
     }

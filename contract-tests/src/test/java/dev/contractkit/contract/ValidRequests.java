@@ -70,8 +70,11 @@ final class ValidRequests {
             path.put(lookupParam, value.asText());
         }
         ObjectNode seeded = stub.state().seed(StubVendors.of(vendor), PathTemplates.fillRaw(collection.template(), path), item);
-        if (operation.pathParamNames().contains(collection.idParam()) && !collection.idParam().equals(lookupParam)) {
-            path.put(collection.idParam(), seeded.path(collection.idField()).asText());
+        // The parameter that names the seeded item: its collection's id, or one the behaviour names (a usage
+        // answer's /product-consumption/{productId} names a meter).
+        String named = behaviour.detail().path("itemParam").asText(collection.idParam());
+        if (operation.pathParamNames().contains(named) && !named.equals(lookupParam)) {
+            path.put(named, seeded.path(collection.idField()).asText());
         }
         return new ValidRequest(operation, path, fitting.query(), fitting.body());
     }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -56,8 +55,8 @@ final class VendorSpecs {
         return spec.document().at("/info/x-contract-kit/authored").asBoolean(false);
     }
 
-    /** dev.contractkit.NAME.client, NAME the file's name lower-cased with what is not [a-z0-9] dropped. */
+    /** The root package of the spec's generated client, as the build generated it (dev.contractkit.NAME.client). */
     static String clientPackage(String vendor) {
-        return "dev.contractkit." + vendor.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".client";
+        return dev.contractkit.stub.Vendor.named(vendor).clientPackage();
     }
 }

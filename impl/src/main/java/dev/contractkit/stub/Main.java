@@ -106,8 +106,8 @@ public final class Main implements Callable<Integer> {
         }
         StubServer server = options.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println("Stub server listening on " + server.baseUri() + " (Vayu: " + server.url(Vendor.VAYU)
-                + ", Layer: " + server.url(Vendor.LAYER) + ")" + server.state().storeDescription());
+        System.out.println("Stub server listening on " + server.baseUri() + " (" + String.join(", ", server.state().vendors()
+                .stream().map(v -> v.prefix() + ": " + server.url(v)).toList()) + ")" + server.state().storeDescription());
         System.out.println("Console: " + server.baseUri() + "/__admin/");
         if (server.adminTokenGenerated()) {
             // Printed once, to the operator's terminal only: it is the one way to learn a token the stub made.

@@ -11,6 +11,7 @@ import dev.contractkit.stub.admin.AdminErrorFormat;
 import dev.contractkit.stub.admin.AdminTokenFilter;
 import dev.contractkit.stub.console.ConsoleFiles;
 import dev.contractkit.stub.admin.AdminResource;
+import dev.contractkit.stub.admin.HealthStatus;
 import dev.contractkit.stub.admin.CrossSiteGuard;
 import dev.contractkit.stub.fault.FaultFilter;
 import dev.contractkit.stub.fault.RateLimitFilter;
@@ -47,7 +48,8 @@ import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * A running stub of both vendors: Vayu under /vayu, Layer under /layer, admin under /__admin, on one port.
+ * A running stub of every vendor whose spec it packages, each under /NAME (specs/NAME.yaml: Vayu under /vayu,
+ * Layer under /layer, ...), and the admin API under /__admin, on one port.
  * Started from {@link #builder()}; {@link #close()} stops it.
  */
 public final class StubServer implements AutoCloseable {
@@ -59,6 +61,13 @@ public final class StubServer implements AutoCloseable {
     private static final java.util.logging.Logger JERSEY_PROVIDERS =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.message.internal.MessagingBinders");
 
+    /**
+     * Jersey looks for a class overriding each generated interface method it is handed, finds the proxy's none,
+     * and says so at INFO with the method's Java signature: nothing is wrong, and no signature belongs in a log.
+     */
+    private static final java.util.logging.Logger JERSEY_REFLECTION =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.util.ReflectionHelper");
+
     /** Jetty logs its version and every start at INFO; the stub prints its own line. */
     private static final String JETTY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
 
@@ -67,6 +76,7 @@ public final class StubServer implements AutoCloseable {
 
     static {
         JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+        JERSEY_REFLECTION.setLevel(java.util.logging.Level.WARNING);
         if (System.getProperty(JETTY_LOG_LEVEL) == null) {
             System.setProperty(JETTY_LOG_LEVEL, "warn");
         }
@@ -101,10 +111,10 @@ public final class StubServer implements AutoCloseable {
             throw e;
         }
         try {
-            Api admin = new Api("__admin", OpenApiSpec.load("stub-admin"), 1 << 20, new AdminErrorFormat(),
+            Api admin = new Api("__admin", OpenApiSpec.load(dev.contractkit.stub.spec.PackagedSpecs.ADMIN), 1 << 20, new AdminErrorFormat(),
                     Json.mapper(JsonInclude.Include.NON_NULL), false);
             HttpContext adminContext = mount(admin.prefix(),
-                    () -> ApiApplication.create(admin, AdminResource.class, StubState.class), new ServedBy(null, loading::join));
+                    () -> ApiApplication.create(admin, AdminResource.class, StubState.class).register(new HealthStatus()), new ServedBy(null, loading::join));
             adminContext.getFilters().add(0, new CrossSiteGuard(adminAccess.open()));
             adminContext.getFilters().add(1, new ConsoleFiles());
             if (!adminAccess.open()) {
@@ -116,10 +126,12 @@ public final class StubServer implements AutoCloseable {
             loading.thenAccept(StubState::close);
             throw e;
         }
-        mountVendor(Vendor.VAYU, options.vayuAuth);
-        mountVendor(Vendor.LAYER, options.layerAuth);
+        for (Vendor vendor : state.vendors()) {
+            mountVendor(vendor, options.auth.getOrDefault(vendor, Authenticator.ANY_BEARER_TOKEN));
+        }
+        String prefixes = String.join(", ", state.vendors().stream().map(v -> "/" + v.prefix()).toList());
         http.createContext("/", exchange -> Exchanges.answerJson(exchange, 404,
-                "{\"message\":\"No such path: the vendors are under /vayu and /layer, the admin API under /__admin\"}"));
+                "{\"message\":\"No such path: the vendors are under " + prefixes + ", the admin API under /__admin\"}"));
         http.start();
         baseUri = URI.create("http://" + hostForUri(options.host) + ":" + http.getAddress().getPort());
     }
@@ -165,7 +177,21 @@ public final class StubServer implements AutoCloseable {
 
     /** The base URL a vendor client points at, e.g. http://127.0.0.1:8080/vayu. */
     public String url(Vendor vendor) {
+        state.vendor(vendor); // a vendor this stub does not serve fails here, naming those it does
         return baseUri + "/" + vendor.prefix();
+    }
+
+    /** The base URL of the vendor of specs/NAME.yaml, e.g. {@code url("clerk")}. */
+    public String url(String vendor) {
+        return url(Vendor.named(vendor));
+    }
+
+    /**
+     * One of a vendor's generated client APIs (any vendor: {@code client(Vendor.named("clerk"), UsersApi.class)})
+     * pointed at this stub, with a bearer token the default auth accepts.
+     */
+    public <T> T client(Vendor vendor, Class<T> api) {
+        return TestAccess.client(vendor, api, url(vendor), TEST_TOKEN);
     }
 
     /**
@@ -200,16 +226,12 @@ public final class StubServer implements AutoCloseable {
 
     /** A generated Vayu client pointed at this stub, with a bearer token the default auth accepts. */
     public dev.contractkit.vayu.client.api.CustomersApi vayuClient() {
-        var client = new dev.contractkit.vayu.client.ApiClient().setBasePath(url(Vendor.VAYU));
-        client.setBearerToken(TEST_TOKEN);
-        return new dev.contractkit.vayu.client.api.CustomersApi(client);
+        return client(Vendor.VAYU, dev.contractkit.vayu.client.api.CustomersApi.class);
     }
 
     /** A generated Layer client pointed at this stub, with a bearer token the default auth accepts. */
     public dev.contractkit.layer.client.api.CustomersApi layerClient() {
-        var client = new dev.contractkit.layer.client.ApiClient().setBasePath(url(Vendor.LAYER));
-        client.setBearerToken(TEST_TOKEN);
-        return new dev.contractkit.layer.client.api.CustomersApi(client);
+        return client(Vendor.LAYER, dev.contractkit.layer.client.api.CustomersApi.class);
     }
 
     /**
@@ -285,7 +307,13 @@ public final class StubServer implements AutoCloseable {
 
     /** The engine's answer to the request the pipeline validated on this thread. */
     private static jakarta.ws.rs.core.Response answer(Engine engine) {
-        Engine.Answer answer = engine.serve(ValidatedRequest.current());
+        ValidatedRequest request = ValidatedRequest.current();
+        Engine.Answer answer;
+        try {
+            answer = engine.serve(request);
+        } catch (dev.contractkit.stub.error.StubException refused) {
+            throw refused.at(request.route().operation());
+        }
         return answer.body() == null ? jakarta.ws.rs.core.Response.status(answer.status()).build()
                 : jakarta.ws.rs.core.Response.status(answer.status()).type("application/json").entity(answer.body()).build();
     }
@@ -304,10 +332,10 @@ public final class StubServer implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(10);
         private int journalSize = 1000;
         private String rateLimits;
-        private Authenticator vayuAuth = Authenticator.ANY_BEARER_TOKEN;
+        /** Each vendor's check of credentials; any bearer token for a vendor not in it. */
+        private final Map<Vendor, Authenticator> auth = new java.util.HashMap<>();
         /** Signs the tokens Vayu's login answers: strict auth's secret, else one of this stub's own. */
         private byte[] vayuJwtSecret = randomSecret();
-        private Authenticator layerAuth = Authenticator.ANY_BEARER_TOKEN;
         private String adminToken;
         private dev.contractkit.stub.store.JdbcStore store;
 
@@ -352,7 +380,7 @@ public final class StubServer implements AutoCloseable {
             return this;
         }
 
-        /** Customers to start with instead of the embedded default data (format: see the README). */
+        /** Customers to start with instead of the embedded default data (format: docs/running.md). */
         public Builder data(Path file) {
             this.dataFile = file;
             return this;
@@ -394,9 +422,9 @@ public final class StubServer implements AutoCloseable {
 
         /** Verifies tokens: Vayu's as HS256 JWTs with this secret, Layer's against this list. */
         public Builder strictAuth(String vayuJwtSecret, List<String> layerTokens) {
-            this.vayuAuth = new JwtAuthenticator(Objects.requireNonNull(vayuJwtSecret, "Vayu JWT secret"));
+            auth.put(Vendor.VAYU, new JwtAuthenticator(Objects.requireNonNull(vayuJwtSecret, "Vayu JWT secret")));
             this.vayuJwtSecret = vayuJwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            this.layerAuth = new TokenListAuthenticator(List.copyOf(layerTokens));
+            auth.put(Vendor.LAYER, new TokenListAuthenticator(List.copyOf(layerTokens)));
             return this;
         }
 

@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,8 @@ public final class StubState implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<Vendor, VendorState> vendors = new EnumMap<>(Vendor.class);
-    private final Map<Vendor, Map<String, Map<String, List<ObjectNode>>>> loaded = new EnumMap<>(Vendor.class);
+    private final Map<Vendor, VendorState> vendors = new LinkedHashMap<>();
+    private final Map<Vendor, Map<String, Map<String, List<ObjectNode>>>> loaded = new LinkedHashMap<>();
     final Journal journal;
     final Faults faults;
     final RateLimits rateLimits;
@@ -70,7 +69,7 @@ public final class StubState implements AutoCloseable {
     }
 
     private void load(JsonNode data, byte[] vayuJwtSecret) {
-        for (Vendor vendor : Vendor.values()) {
+        for (Vendor vendor : Vendor.packaged()) {
             OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
             ResourceModel model = ResourceModel.of(spec);
             ResourceStore resources = database == null ? new MemoryStore()
@@ -79,7 +78,13 @@ public final class StubState implements AutoCloseable {
                     new Engine(spec, model, resources, vendor.writeRule(), vendor.answerRule(vayuJwtSecret), vendor.notFound()),
                     new Seeder(spec, model)));
         }
-        for (Vendor vendor : Vendor.values()) {
+        data.fieldNames().forEachRemaining(name -> {
+            if (Vendor.byPrefix(name) == null) {
+                throw new IllegalArgumentException("the data names vendor '" + name + "', which the stub has no spec of; it serves "
+                        + vendors.keySet());
+            }
+        });
+        for (Vendor vendor : vendors.keySet()) {
             Map<String, Map<String, List<ObjectNode>>> items = new LinkedHashMap<>();
             try {
                 vendors.get(vendor).seeder().walk(data.path(vendor.prefix()), List.of(), List.of(), items);
@@ -129,7 +134,7 @@ public final class StubState implements AutoCloseable {
      * created if needed.
      */
     public ObjectNode seed(Vendor vendor, String path, JsonNode given) {
-        VendorState state = vendors.get(vendor);
+        VendorState state = vendor(vendor);
         Seeder.Placed placed = state.seeder().place(path, given);
         var collection = placed.collection();
         return state.store().inScope(collection.template(), placed.scope(), true, s ->
@@ -143,17 +148,26 @@ public final class StubState implements AutoCloseable {
         if (slash <= 0) {
             return java.util.Optional.empty();
         }
-        Seeder.Placed where = vendors.get(vendor).seeder().locate(itemPath.substring(0, slash));
+        Seeder.Placed where = vendor(vendor).seeder().locate(itemPath.substring(0, slash));
         return vendors.get(vendor).store().inScope(where.collection().template(), where.scope(), false,
                 s -> s.get(itemPath.substring(slash + 1)));
     }
 
     public VendorState vendor(Vendor vendor) {
-        return vendors.get(vendor);
+        VendorState state = vendors.get(vendor);
+        if (state == null) {
+            throw new IllegalArgumentException("no vendor " + vendor + " is served: the stub serves " + vendors.keySet());
+        }
+        return state;
+    }
+
+    /** The vendors this stub serves: one a spec it packages, in name order. */
+    public java.util.Set<Vendor> vendors() {
+        return java.util.Collections.unmodifiableSet(vendors.keySet());
     }
 
     public OpenApiSpec spec(Vendor vendor) {
-        return vendors.get(vendor).spec();
+        return vendor(vendor).spec();
     }
 
     public Journal journal() {

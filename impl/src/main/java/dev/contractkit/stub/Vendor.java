@@ -1,108 +1,128 @@
 package dev.contractkit.stub;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.stub.engine.Engine;
-import dev.contractkit.stub.layer.LayerTags;
 import dev.contractkit.stub.error.ErrorFormat;
 import dev.contractkit.stub.http.Json;
-import dev.contractkit.stub.layer.LayerErrorFormat;
-import dev.contractkit.stub.vayu.VayuErrorFormat;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.PackagedSpecs;
+import dev.contractkit.stub.vendor.VendorRules;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What differs between the vendors and their specs cannot say, in one place: prefix, body limit, error
- * words, JSON style, rate limits, and the one write rule Layer needs.
+ * A vendor the stub serves: one spec file, specs/NAME.yaml, served under /NAME. What it does beyond its spec is
+ * its {@link VendorRules}: defaults for a vendor that is only a file, Java of its own for the few that need it.
  */
-public enum Vendor {
-    /** 256 KB: Vayu's errors page documents request_too_large above it. */
-    VAYU("vayu", 256 * 1024, new VayuErrorFormat(), JsonInclude.Include.NON_NULL, 500, false,
-            Engine.WriteRule.NONE, dev.contractkit.stub.vayu.VayuAccessTokens::new,
-            (noun, id) -> noun + " with id " + id + " not found"),
-    /** 1 MiB: Layer documents no limit; this is the common default of the proxies in front of such APIs. */
-    LAYER("layer", 1024 * 1024, new LayerErrorFormat(), JsonInclude.Include.ALWAYS, 100, true,
-            new LayerTags(), secret -> Engine.AnswerRule.NONE, (noun, id) -> noun + " " + id + " not found");
+public final class Vendor {
 
-    private final String prefix;
-    private final int bodyLimit;
-    private final ErrorFormat errors;
+    private static final Map<String, Vendor> NAMED = new ConcurrentHashMap<>();
+    private static volatile Map<String, VendorRules> rulesByName;
+
+    /** Conveniences for the two vendors the kit ships with; any other is {@link #named(String)}. */
+    public static final Vendor VAYU = named(dev.contractkit.stub.vayu.VayuRules.NAME);
+    public static final Vendor LAYER = named(dev.contractkit.stub.layer.LayerRules.NAME);
+
+    private final String name;
+    private final VendorRules rules;
     private final ObjectMapper json;
-    private final int documentedRatePerSecond;
-    private final boolean sendsRateLimitHeaders;
-    private final Engine.WriteRule writeRule;
-    private final java.util.function.Function<byte[], Engine.AnswerRule> answerRule;
-    private final Engine.NotFound notFound;
+    private volatile ErrorFormat errors;
 
-    Vendor(String prefix, int bodyLimit, ErrorFormat errors, JsonInclude.Include inclusion,
-            int documentedRatePerSecond, boolean sendsRateLimitHeaders, Engine.WriteRule writeRule,
-            java.util.function.Function<byte[], Engine.AnswerRule> answerRule, Engine.NotFound notFound) {
-        this.answerRule = answerRule;
-        this.writeRule = writeRule;
-        this.notFound = notFound;
-        this.prefix = prefix;
-        this.bodyLimit = bodyLimit;
-        this.errors = errors;
-        this.json = Json.mapper(inclusion);
-        this.documentedRatePerSecond = documentedRatePerSecond;
-        this.sendsRateLimitHeaders = sendsRateLimitHeaders;
+    private Vendor(String name) {
+        this.name = name;
+        this.rules = rules(name);
+        this.json = Json.mapper(rules.inclusion());
     }
 
-    /** What the vendor does to a written item that its spec cannot say (Layer's tags). */
-    public Engine.WriteRule writeRule() {
-        return writeRule;
-    }
-
-    /** How the vendor words a miss. */
-    public Engine.NotFound notFound() {
-        return notFound;
-    }
-
-    /**
-     * What the vendor does to synthesized answers beyond its data: Vayu's login answers a JWT signed with
-     * this secret (the one strict auth verifies Vayu tokens with).
-     */
-    public Engine.AnswerRule answerRule(byte[] jwtSecret) {
-        return answerRule.apply(jwtSecret);
-    }
-
-    /** The package of its generated JAX-RS interfaces (generated-server's convention). */
-    public String serverApiPackage() {
-        return "dev.contractkit." + prefix + ".server.api";
-    }
-
-    /** The vendor whose path prefix this is, or null. */
-    public static Vendor byPrefix(String prefix) {
-        for (Vendor vendor : values()) {
-            if (vendor.prefix.equals(prefix)) {
-                return vendor;
-            }
+    /** The vendor of specs/NAME.yaml (whether the stub packages it or not: see {@link #packaged()}). */
+    public static Vendor named(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("a vendor is named by its spec file, specs/NAME.yaml; was '" + name + "'");
         }
-        return null;
+        return NAMED.computeIfAbsent(name, Vendor::new);
     }
 
-    /** Requests a second: Vayu's documented 500, Layer's sandbox 100. */
-    public int documentedRatePerSecond() {
-        return documentedRatePerSecond;
+    /** Every vendor whose spec the stub packages (specs/*.yaml but the admin API's), in name order. */
+    public static List<Vendor> packaged() {
+        return PackagedSpecs.vendors().stream().map(Vendor::named).toList();
     }
 
-    /** Layer documents X-RateLimit-Limit, -Remaining and -Reset; Vayu only its 429 body. */
-    public boolean sendsRateLimitHeaders() {
-        return sendsRateLimitHeaders;
+    /** The packaged vendor whose path prefix this is, or null. */
+    public static Vendor byPrefix(String prefix) {
+        return prefix != null && PackagedSpecs.vendors().contains(prefix) ? named(prefix) : null;
     }
 
     /** The path segment it is served under and the name of its spec file. */
     public String prefix() {
-        return prefix;
+        return name;
+    }
+
+    /** The package of its generated JAX-RS interfaces, as the build generated them. */
+    public String serverApiPackage() {
+        return GeneratedPackages.SERVER.of(name, "apiPackage");
+    }
+
+    /** The root package of its generated client (ApiClient, JSON; .api, .model), as the build generated it. */
+    public String clientPackage() {
+        return GeneratedPackages.CLIENT.of(name, "package");
     }
 
     public int bodyLimit() {
-        return bodyLimit;
+        return rules.bodyLimit();
     }
 
+    /** Its error bodies: built once, from its packaged spec when its rules read them from there. */
     public ErrorFormat errors() {
-        return errors;
+        ErrorFormat made = errors;
+        if (made == null) {
+            made = rules.errors(OpenApiSpec.load(name));
+            errors = made;
+        }
+        return made;
     }
 
     public ObjectMapper json() {
         return json;
+    }
+
+    public int documentedRatePerSecond() {
+        return rules.documentedRatePerSecond();
+    }
+
+    public boolean sendsRateLimitHeaders() {
+        return rules.sendsRateLimitHeaders();
+    }
+
+    public Engine.WriteRule writeRule() {
+        return rules.writeRule();
+    }
+
+    public Engine.AnswerRule answerRule(byte[] jwtSecret) {
+        return rules.answerRule(jwtSecret);
+    }
+
+    public Engine.NotFound notFound() {
+        return rules.notFound();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static VendorRules rules(String name) {
+        Map<String, VendorRules> known = rulesByName;
+        if (known == null) {
+            Map<String, VendorRules> found = new ConcurrentHashMap<>();
+            for (VendorRules rules : ServiceLoader.load(VendorRules.class, Vendor.class.getClassLoader())) {
+                found.put(rules.name().toLowerCase(Locale.ROOT), rules);
+            }
+            rulesByName = known = found;
+        }
+        VendorRules own = known.get(name.toLowerCase(Locale.ROOT));
+        return own != null ? own : () -> name;
     }
 }

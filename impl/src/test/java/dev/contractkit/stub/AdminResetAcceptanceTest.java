@@ -7,7 +7,6 @@ import dev.contractkit.admin.client.ApiException;
 import dev.contractkit.admin.client.api.AdminApi;
 import dev.contractkit.admin.client.model.Fault;
 import dev.contractkit.admin.client.model.ResetRequest;
-import dev.contractkit.admin.client.model.VendorName;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class AdminResetAcceptanceTest {
     void resetGoesBackToTheLoadedDataAndForgetsJournalAndFaults() throws ApiException {
         StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Changed\"}");
         admin.seedVayuCustomer(Map.of("name", "Extra"));
-        admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.DROP));
+        admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.DROP));
 
         admin.resetState(new ResetRequest().to(ResetRequest.ToEnum.LOADED));
 

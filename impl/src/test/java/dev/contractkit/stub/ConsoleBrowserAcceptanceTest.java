@@ -97,7 +97,7 @@ class ConsoleBrowserAcceptanceTest {
     @Test
     void storedDataIsShownAsTextNeverAsMarkup() throws ApiException {
         String name = "<img src=x id=injected>";
-        stub.adminClient().seedResource(dev.contractkit.admin.client.model.VendorName.VAYU, "/customers",
+        stub.adminClient().seedResource("vayu", "/customers",
                 java.util.Map.of("name", name));
         browser.driver.navigate().refresh();
         browser.waitUntilReady();

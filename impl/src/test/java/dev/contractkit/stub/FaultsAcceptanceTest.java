@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.contractkit.admin.client.ApiException;
 import dev.contractkit.admin.client.api.AdminApi;
 import dev.contractkit.admin.client.model.Fault;
-import dev.contractkit.admin.client.model.VendorName;
 import dev.contractkit.stub.StubHttp.Answer;
 import java.io.IOException;
 import java.net.URI;
@@ -42,7 +41,7 @@ class FaultsAcceptanceTest {
 
     @Test
     void status429AnswersVayusDocumentedBodyWithRetryAfterForTheNextNRequests() throws ApiException {
-        admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.STATUS).status(429)
+        admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.STATUS).status(429)
                 .retryAfterSeconds(7).times(2));
 
         for (int i = 0; i < 2; i++) {
@@ -59,7 +58,7 @@ class FaultsAcceptanceTest {
 
     @Test
     void status429OnLayerCarriesItsRateLimitHeaders() throws ApiException {
-        admin.armFault(new Fault().vendor(VendorName.LAYER).kind(Fault.KindEnum.STATUS).status(429).times(1));
+        admin.armFault(new Fault().vendor("layer").kind(Fault.KindEnum.STATUS).status(429).times(1));
 
         Answer answer = StubHttp.put(layer, "{}");
 
@@ -72,8 +71,8 @@ class FaultsAcceptanceTest {
 
     @Test
     void status500And503AnswerTheVendorsErrorBodiesUntilCleared() throws ApiException {
-        Fault armed = admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.STATUS).status(500));
-        admin.armFault(new Fault().vendor(VendorName.LAYER).kind(Fault.KindEnum.STATUS).status(503));
+        Fault armed = admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.STATUS).status(500));
+        admin.armFault(new Fault().vendor("layer").kind(Fault.KindEnum.STATUS).status(503));
 
         for (int i = 0; i < 3; i++) {
             Answer answer = StubHttp.put(vayu, "{}");
@@ -93,18 +92,18 @@ class FaultsAcceptanceTest {
 
     @Test
     void aFaultForOneOperationLeavesOthersAlone() throws ApiException {
-        admin.armFault(new Fault().vendor(VendorName.VAYU).operation("createCustomer").kind(Fault.KindEnum.STATUS)
+        admin.armFault(new Fault().vendor("vayu").operation("createCustomer").kind(Fault.KindEnum.STATUS)
                 .status(500));
 
         assertEquals(200, StubHttp.put(vayu, "{}").status());
-        admin.armFault(new Fault().vendor(VendorName.VAYU).operation("updateCustomer").kind(Fault.KindEnum.STATUS)
+        admin.armFault(new Fault().vendor("vayu").operation("updateCustomer").kind(Fault.KindEnum.STATUS)
                 .status(500));
         assertEquals(500, StubHttp.put(vayu, "{}").status());
     }
 
     @Test
     void aFixedDelayHoldsTheAnswerBack() throws ApiException {
-        admin.armFault(new Fault().vendor(VendorName.LAYER).kind(Fault.KindEnum.DELAY).delayMs(300).times(1));
+        admin.armFault(new Fault().vendor("layer").kind(Fault.KindEnum.DELAY).delayMs(300).times(1));
 
         long start = System.nanoTime();
         Answer answer = StubHttp.put(layer, "{}");
@@ -128,7 +127,7 @@ class FaultsAcceptanceTest {
 
     @Test
     void aDroppedConnectionGetsNoAnswerAndChangesNothing() throws Exception {
-        admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.DROP).times(1));
+        admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.DROP).times(1));
 
         HttpRequest request = HttpRequest.newBuilder(URI.create(vayu)).header("Authorization", "Bearer t")
                 .header("Content-Type", "application/json")
@@ -141,15 +140,15 @@ class FaultsAcceptanceTest {
 
     @Test
     void refusesAFaultWithoutWhatItsKindNeeds() {
-        assertRefused(400, () -> admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.STATUS)));
-        assertRefused(400, () -> admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.DELAY)));
-        assertRefused(400, () -> admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.STATUS)
+        assertRefused(400, () -> admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.STATUS)));
+        assertRefused(400, () -> admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.DELAY)));
+        assertRefused(400, () -> admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.STATUS)
                 .status(200)));
     }
 
     private static List<String> delays(long seed) throws ApiException {
         admin.resetState(null);
-        admin.armFault(new Fault().vendor(VendorName.VAYU).kind(Fault.KindEnum.DELAY).delayMs(1).delayMaxMs(40)
+        admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.DELAY).delayMs(1).delayMaxMs(40)
                 .seed(seed).times(5));
         List<String> delays = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

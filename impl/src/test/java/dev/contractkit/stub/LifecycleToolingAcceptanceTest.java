@@ -7,7 +7,6 @@ import dev.contractkit.admin.client.ApiException;
 import dev.contractkit.admin.client.api.AdminApi;
 import dev.contractkit.admin.client.model.Fault;
 import dev.contractkit.admin.client.model.JournalEntry;
-import dev.contractkit.admin.client.model.VendorName;
 import dev.contractkit.stub.junit.StubServerTest;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ class LifecycleToolingAcceptanceTest {
         send("GET", CUSTOMERS + "?include_archived=true", null);
         send("POST", StubHttp.LAYER_CUSTOMER + "/archive", null);
 
-        List<String> operations = admin.listRequests(VendorName.LAYER, null).getRequests().stream()
+        List<String> operations = admin.listRequests("layer", null).getRequests().stream()
                 .map(JournalEntry::getOperation).toList();
 
         assertEquals(List.of("createCustomer", "listCustomers", "archiveCustomer"), operations);
@@ -46,7 +45,7 @@ class LifecycleToolingAcceptanceTest {
 
     @Test
     void aFaultArmedForOneOperationFiresOnItAlone() throws ApiException {
-        admin.armFault(new Fault().vendor(VendorName.LAYER).operation("listCustomers").kind(Fault.KindEnum.STATUS)
+        admin.armFault(new Fault().vendor("layer").operation("listCustomers").kind(Fault.KindEnum.STATUS)
                 .status(503).times(1));
 
         StubHttp.Answer create = send("POST", CUSTOMERS, "{\"external_id\":\"fault-1\"}");

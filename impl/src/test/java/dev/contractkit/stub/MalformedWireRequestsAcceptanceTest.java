@@ -179,7 +179,7 @@ class MalformedWireRequestsAcceptanceTest {
     void answersADelayFaultLongerThanTheReadTimeout() throws Exception {
         // The read timeout is for a silent client; a slow answer is the stub's own doing and must still go out.
         stub.armFault(new dev.contractkit.admin.server.model.Fault()
-                .vendor(dev.contractkit.admin.server.model.VendorName.VAYU)
+                .vendor("vayu")
                 .kind(dev.contractkit.admin.server.model.Fault.KindEnum.DELAY)
                 .delayMs((int) READ_TIMEOUT.multipliedBy(2).toMillis()).times(1));
 

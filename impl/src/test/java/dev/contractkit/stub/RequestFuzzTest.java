@@ -42,7 +42,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 /**
  * Property-based fuzzing of each vendor's update over real HTTP, with bodies generated from the spec (see
  * {@link FuzzBodies}). Which bodies are valid is judged apart from the stub: parsed by a JSON reader of the test's
- * own (the rules the README states) and checked by {@link SpecJudge}, not by the stub's validator or its
+ * own (the rules docs/request-pipeline.md states) and checked by {@link SpecJudge}, not by the stub's validator or its
  * ObjectMapper, so a check the stub loses cannot vanish from the verdict too. For every body:
  * <ul>
  *   <li>the stub never answers a 5xx;</li>
@@ -202,7 +202,7 @@ class RequestFuzzTest {
     }
 
     /**
-     * How the README says a body is read: strict JSON, nothing after it, nesting up to 1000 (Jackson's default),
+     * How docs/request-pipeline.md says a body is read: strict JSON, nothing after it, nesting up to 1000 (Jackson's default),
      * numbers kept exact. Set up here, apart from the stub's own mapper.
      */
     private static final ObjectMapper READER = JsonMapper.builder()
@@ -280,7 +280,7 @@ class RequestFuzzTest {
 
     private static void report() {
         StringBuilder report = new StringBuilder("fuzz tries per vendor: " + TriesFromSystemProperty.tries() + "\n");
-        for (Vendor vendor : Vendor.values()) {
+        for (Vendor vendor : Vendor.packaged()) {
             report.append(COUNTS.getOrDefault(vendor, new Counts()).line(vendor)).append('\n');
         }
         System.out.print(report);

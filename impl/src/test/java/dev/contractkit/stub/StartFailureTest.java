@@ -28,6 +28,16 @@ class StartFailureTest {
         }
     }
 
+    @Test
+    void dataNamingAVendorWithNoSpecFailsTheStartNamingTheVendorsServed(@TempDir Path dir) throws IOException {
+        Path data = Files.writeString(dir.resolve("typo.json"), "{\"vayuu\":{\"customers\":[]}}");
+
+        var refused = assertThrows(IllegalArgumentException.class, () -> StubServer.builder().data(data).start());
+
+        assertTrue(refused.getMessage().startsWith("the data names vendor 'vayuu', which the stub has no spec of; it serves ["),
+                refused.getMessage());
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

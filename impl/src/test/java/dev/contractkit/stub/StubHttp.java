@@ -20,6 +20,11 @@ final class StubHttp {
                     .maxNestingDepth(2_000).build())
             .build());
     static final String VAYU_CUSTOMER = "/customers/5f1d7c2b9a3e4b5c6d7e8f90";
+
+    /** The vendors whose customers the default data holds, which the hand-written request cases address. */
+    static java.util.List<Vendor> customerVendors() {
+        return java.util.List.of(Vendor.VAYU, Vendor.LAYER);
+    }
     static final String LAYER_BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
     static final String LAYER_CUSTOMER = "/v1/businesses/" + LAYER_BUSINESS
             + "/customers/4f7c1b16-e057-4ec0-8b20-50308ba5b9ea";

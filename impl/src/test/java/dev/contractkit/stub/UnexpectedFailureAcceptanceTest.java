@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A real unexpected exception inside the stub (the store throwing on a read, through a test probe; no fault is
@@ -31,7 +32,7 @@ class UnexpectedFailureAcceptanceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Vendor.class)
+    @MethodSource("dev.contractkit.stub.StubHttp#customerVendors")
     void isA500InTheVendorsFormatWithoutAStackTrace(Vendor vendor) {
         String url = stub.url(vendor) + (vendor == Vendor.VAYU ? StubHttp.VAYU_CUSTOMER : StubHttp.LAYER_CUSTOMER);
         FailingReads failing = FailingReads.install(stub.state().vendor(vendor).store(), new IllegalStateException(SECRET));

@@ -134,6 +134,13 @@ final class FieldChanges {
         }
         List<?> removed = schema.getEnumeration().getMissing();
         List<?> added = schema.getEnumeration().getIncreased();
+        Schema<?> now = schema.getNewSchema();
+        if (!removed.isEmpty() && added.isEmpty() && now != null && (now.getEnum() == null || now.getEnum().isEmpty())) {
+            // No enum left: a request takes any value now, and an answer may carry one no reader knows.
+            (response ? breaks : compatible).add(at + (response ? " enum dropped in a response: any value may be answered"
+                    : " enum dropped: any value accepted"));
+            return;
+        }
         if (!removed.isEmpty()) {
             (response ? compatible : breaks).add(at + " enum narrowed: " + removed + " removed");
         }

@@ -127,7 +127,8 @@ public final class SpecGate {
         }
     }
 
-    private static List<Path> specFiles(Path specs) throws IOException {
+    /** The specs of a folder, as the gate finds them: every .yaml but an overlay. */
+    static List<Path> specFiles(Path specs) throws IOException {
         if (!Files.isDirectory(specs)) {
             return List.of();
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contractkit.admin.server.model.Fault;
-import dev.contractkit.admin.server.model.VendorName;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.junit.StubServerTest;
@@ -59,7 +58,7 @@ class CustomerSyncTest {
 
     @Test
     void retriesAfterA429ForTheWaitTheVendorAsks(StubServer stub) throws Exception {
-        stub.armFault(new Fault().vendor(VendorName.LAYER).kind(Fault.KindEnum.STATUS).status(429)
+        stub.armFault(new Fault().vendor("layer").kind(Fault.KindEnum.STATUS).status(429)
                 .retryAfterSeconds(2).times(1));
 
         sync.sync(new CustomerRecord("Ada", "ada@example.com", VAYU_CUSTOMER, BUSINESS, LAYER_CUSTOMER));

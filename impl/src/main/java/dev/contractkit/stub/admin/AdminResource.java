@@ -22,7 +22,6 @@ import dev.contractkit.admin.server.model.JournalEntryList;
 import dev.contractkit.admin.server.model.RateLimitBucket;
 import dev.contractkit.admin.server.model.RateLimitList;
 import dev.contractkit.admin.server.model.ResetRequest;
-import dev.contractkit.admin.server.model.VendorName;
 import dev.contractkit.stub.StubState;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.ErrorKind;
@@ -66,17 +65,17 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public Map<String, Object> seedVayuCustomer(Map<String, Object> customer) {
-        return seedResource(VendorName.VAYU, VAYU_CUSTOMERS, customer);
+        return seedResource(Vendor.VAYU.prefix(), VAYU_CUSTOMERS, customer);
     }
 
     @Override
     public Map<String, Object> getVayuCustomer(String customerId) {
-        return getResource(VendorName.VAYU, VAYU_CUSTOMERS + "/" + customerId);
+        return getResource(Vendor.VAYU.prefix(), VAYU_CUSTOMERS + "/" + customerId);
     }
 
     @Override
     public void deleteVayuCustomer(String customerId) {
-        deleteResource(VendorName.VAYU, VAYU_CUSTOMERS + "/" + customerId);
+        deleteResource(Vendor.VAYU.prefix(), VAYU_CUSTOMERS + "/" + customerId);
     }
 
     @Override
@@ -86,27 +85,27 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public Map<String, Object> seedLayerCustomer(String businessId, Map<String, Object> customer) {
-        return seedResource(VendorName.LAYER, layerCustomers(businessId), customer);
+        return seedResource(Vendor.LAYER.prefix(), layerCustomers(businessId), customer);
     }
 
     @Override
     public Map<String, Object> getLayerCustomer(String businessId, String customerId) {
-        return getResource(VendorName.LAYER, layerCustomers(businessId) + "/" + customerId);
+        return getResource(Vendor.LAYER.prefix(), layerCustomers(businessId) + "/" + customerId);
     }
 
     @Override
     public void deleteLayerCustomer(String businessId, String customerId) {
-        deleteResource(VendorName.LAYER, layerCustomers(businessId) + "/" + customerId);
+        deleteResource(Vendor.LAYER.prefix(), layerCustomers(businessId) + "/" + customerId);
     }
 
     @Override
     public OperationList listOperations() {
         List<OperationInfo> operations = new ArrayList<>();
-        for (Vendor vendor : Vendor.values()) {
+        for (Vendor vendor : state.vendors()) {
             var model = state.vendor(vendor).model();
             for (var operation : state.spec(vendor).operations()) {
                 Behaviour behaviour = model.behaviour(operation);
-                operations.add(new OperationInfo().vendor(VendorName.fromValue(vendor.prefix()))
+                operations.add(new OperationInfo().vendor(vendor.prefix())
                         .operationId(operation.id()).method(operation.method().toUpperCase(Locale.ROOT))
                         .path(operation.pathTemplate())
                         .servedAs(OperationInfo.ServedAsEnum.fromValue(behaviour.servedAs()))
@@ -120,10 +119,10 @@ public final class AdminResource implements AdminApi {
     @Override
     public CollectionList listCollections() {
         List<CollectionInfo> collections = new ArrayList<>();
-        for (Vendor vendor : Vendor.values()) {
+        for (Vendor vendor : state.vendors()) {
             Map<String, Map<String, Integer>> counts = state.vendor(vendor).store().counts();
             for (var collection : state.vendor(vendor).model().collections()) {
-                collections.add(new CollectionInfo().vendor(VendorName.fromValue(vendor.prefix()))
+                collections.add(new CollectionInfo().vendor(vendor.prefix())
                         .collection(collection.template())
                         .idField(collection.idField())
                         .scopes(new java.util.TreeMap<>(counts.getOrDefault(collection.template(), Map.of()))));
@@ -133,26 +132,26 @@ public final class AdminResource implements AdminApi {
     }
 
     @Override
-    public ResourceList listResources(VendorName vendor, String path) {
-        return new ResourceList().items(items(Vendor.byPrefix(vendor.toString()), path));
+    public ResourceList listResources(String vendor, String path) {
+        return new ResourceList().items(items(served(vendor), path));
     }
 
     @Override
-    public Map<String, Object> seedResource(VendorName vendor, String path, Map<String, Object> item) {
-        Vendor v = Vendor.byPrefix(vendor.toString());
+    public Map<String, Object> seedResource(String vendor, String path, Map<String, Object> item) {
+        Vendor v = served(vendor);
         return map(v, state.seed(v, path, v.json().valueToTree(item)));
     }
 
     @Override
-    public Map<String, Object> getResource(VendorName vendor, String path) {
-        Vendor v = Vendor.byPrefix(vendor.toString());
+    public Map<String, Object> getResource(String vendor, String path) {
+        Vendor v = served(vendor);
         item(v, path); // 404 naming the collections when the path is in none
         return map(v, state.stored(v, path).orElseThrow(() -> new StubException(ErrorKind.NOT_FOUND, "No item at " + path)));
     }
 
     @Override
-    public void deleteResource(VendorName vendor, String path) {
-        Vendor v = Vendor.byPrefix(vendor.toString());
+    public void deleteResource(String vendor, String path) {
+        Vendor v = served(vendor);
         Item at = item(v, path);
         state.vendor(v).store().inScope(at.where().collection().template(), at.where().scope(), false,
                 s -> s.remove(at.id())).orElseThrow(() -> new StubException(ErrorKind.NOT_FOUND, "No item at " + path));
@@ -183,8 +182,11 @@ public final class AdminResource implements AdminApi {
     }
 
     @Override
-    public JournalEntryList listRequests(VendorName vendor, String operation) {
-        Predicate<Recorded> filter = r -> (vendor == null || vendor.toString().equals(r.vendor()))
+    public JournalEntryList listRequests(String vendor, String operation) {
+        if (vendor != null) {
+            served(vendor);
+        }
+        Predicate<Recorded> filter = r -> (vendor == null || vendor.equals(r.vendor()))
                 && (operation == null || operation.equals(r.operation()));
         return new JournalEntryList().requests(state.journal().find(filter).stream().map(JournalEntries::of).toList());
     }
@@ -201,13 +203,14 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public Fault armFault(Fault fault) {
+        served(fault.getVendor());
         return state.faults().arm(fault);
     }
 
     @Override
     public RateLimitList listRateLimits() {
         return new RateLimitList().buckets(state.rateLimits().buckets().stream().map(b -> new RateLimitBucket()
-                .vendor(VendorName.fromValue(b.vendor().prefix())).perSecond(b.perSecond()).burst(b.burst())
+                .vendor(b.vendor().prefix()).perSecond(b.perSecond()).burst(b.burst())
                 .remaining(b.remaining())).toList());
     }
 
@@ -219,6 +222,16 @@ public final class AdminResource implements AdminApi {
     @Override
     public void clearFault(String faultId) {
         deleted(state.faults().clear(faultId), "fault " + faultId);
+    }
+
+    /** The vendor the admin API names, among those this stub serves; else a 404 naming those it serves. */
+    private Vendor served(String name) {
+        Vendor vendor = name == null ? null : Vendor.byPrefix(name);
+        if (vendor == null || !state.vendors().contains(vendor)) {
+            throw new StubException(ErrorKind.NOT_FOUND, "No vendor " + name + ": the stub serves "
+                    + String.join(", ", state.vendors().stream().map(Vendor::prefix).toList()));
+        }
+        return vendor;
     }
 
     private static void deleted(boolean deleted, String what) {

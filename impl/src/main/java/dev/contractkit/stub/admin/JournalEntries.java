@@ -2,7 +2,6 @@ package dev.contractkit.stub.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.admin.server.model.JournalEntry;
-import dev.contractkit.admin.server.model.VendorName;
 import dev.contractkit.stub.journal.Recorded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ final class JournalEntries {
     }
 
     static JournalEntry of(Recorded r) {
-        return new JournalEntry().vendor(VendorName.fromValue(r.vendor())).operation(r.operation())
+        return new JournalEntry().vendor(r.vendor()).operation(r.operation())
                 .method(r.method()).path(r.path()).headers(r.headers()).body(body(r.body()))
                 .status(r.status()).responseBody(body(r.responseBody()))
                 .receivedAt(r.receivedAt().atOffset(ZoneOffset.UTC));

@@ -61,7 +61,7 @@ final class Answers {
             return null;
         }
         JsonNode answered = shape.isItem() ? schemas.allowed(items.completedTo(item, shape.itemSchema()), shape.itemSchema())
-                : about(shape.itemSchema(), item);
+                : about(shape.itemSchema(), item, collection.idField());
         if (shape.wrapper() == null) {
             return answered;
         }
@@ -72,9 +72,10 @@ final class Answers {
 
     /**
      * An answer about an item that is not the item: each property the schema declares that the item holds
-     * with a value of its type, the required rest sampled, a required success flag true.
+     * with a value of its type, the item's id as its "id" where the item keeps it under another name (Clerk's
+     * {deleted, object, id} of an application_id), the required rest sampled, a required success flag true.
      */
-    private JsonNode about(JsonNode schema, ObjectNode item) {
+    private JsonNode about(JsonNode schema, ObjectNode item, String idField) {
         JsonNode resolved = schemas.resolve(schema);
         if (!schemas.isObject(resolved)) {
             return samples.of(resolved);
@@ -85,7 +86,8 @@ final class Answers {
         for (var it = schemas.properties(resolved); it.hasNext(); ) {
             var property = it.next();
             JsonNode propertySchema = schemas.resolve(property.getValue());
-            JsonNode held = item.get(property.getKey());
+            JsonNode held = item.has(property.getKey()) || !property.getKey().equals("id") ? item.get(property.getKey())
+                    : item.get(idField);
             if (held != null && fits(held, propertySchema)) {
                 answer.set(property.getKey(), held);
             } else if (required.contains(property.getKey())) {

@@ -34,6 +34,8 @@ public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
         DELETE_EACH,
         /** POST with x-contract-kit "dryRun" and "createsEach": answered as the create-each would, nothing stored. */
         DRY_RUN,
+        /** x-contract-kit "usage": the stored events measured through the stored meters (see {@link Usage}). */
+        USAGE,
         /** Anything else: the documented example, or a value built from the answer's schema. */
         SYNTHESIZED
     }

@@ -44,6 +44,7 @@ public final class Engine {
     private final Scopes scopes;
     private final Ledger ledger;
     private final Batches batches;
+    private final Usage usage;
 
     public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, AnswerRule answerRule,
             NotFound notFound) {
@@ -57,6 +58,7 @@ public final class Engine {
         this.scopes = new Scopes(model, store, notFound);
         this.ledger = new Ledger(model, store, scopes);
         this.batches = new Batches(model, store);
+        this.usage = new Usage(model, store, scopes);
     }
 
     public ResourceModel model() {
@@ -84,6 +86,7 @@ public final class Engine {
                     batches.deleteEach(operation, collection, behaviour.detail(), request.body()));
             case DRY_RUN -> new Answer(operation.successStatus(),
                     batches.dryRun(operation, collection, behaviour.detail(), request.body()));
+            case USAGE -> usage.serve(operation, params, behaviour.detail());
             case SYNTHESIZED -> new Answer(operation.successStatus(),
                     answerRule.apply(answers.synthesized(operation, operation.successStatus())));
         };
@@ -201,7 +204,7 @@ public final class Engine {
         String value = params.values().stream().reduce((a, b) -> b).orElse("");
         String scope = Scopes.scope(collection, params);
         ObjectNode item = store.inScope(collection.template(), scope, scopes.creatable(collection, params),
-                s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> scopes.missing(collection, scope, value));
+                s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> scopes.missingBy(collection, scope, field, value));
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, item));
     }
 
@@ -239,6 +242,14 @@ public final class Engine {
 
         default String owner(String noun, String id) {
             return item(noun, id);
+        }
+
+        /**
+         * A lookup by another field than the id found nothing: named by that field, since the value is no id
+         * ("Customer with externalId acme-9 not found" for GET /customers/externalId/acme-9).
+         */
+        default String lookup(String noun, String field, String value) {
+            return noun + " with " + field + " " + value + " not found";
         }
     }
 }

@@ -72,6 +72,11 @@ public final class ResourceModel {
         return List.of();
     }
 
+    /** The collection of this path template, or null. */
+    Collection collection(String template) {
+        return collections.get(template);
+    }
+
     /** The collection a concrete path names (/v1/businesses/b1/customers), or null. */
     public Collection collectionAt(String path) {
         for (Collection collection : collections.values()) {
@@ -86,6 +91,10 @@ public final class ResourceModel {
         String template = operation.pathTemplate();
         String method = operation.method();
         JsonNode rule = schemas.document().at(operation.pointer() + "/x-contract-kit");
+        Behaviour usage = usage(operation, rule.path("usage"));
+        if (usage != null) {
+            return usage;
+        }
         Collection own = collections.get(template);
         Behaviour batch = batch(operation, rule);
         if (batch != null) {
@@ -185,6 +194,35 @@ public final class ResourceModel {
             }
         }
         return null;
+    }
+
+    /**
+     * An answer computed from events through meters (x-contract-kit "usage"), when the collections it names
+     * exist: the meters' (whose path item has the "meter" rule) and, where given, the item whose events count.
+     * Its collection is that item's, else the meters'; {@code itemParam} says which path parameter names one.
+     */
+    private Behaviour usage(Operation operation, JsonNode rule) {
+        Collection meters = collections.get(rule.path("meters").asText(""));
+        if (!rule.isObject() || meters == null || !meters.rules().has("meter")
+                || collections.get(meters.rules().path("meter").path("events").asText("")) == null) {
+            return null;
+        }
+        Collection of = rule.has("of") ? collections.get(rule.get("of").asText()) : null;
+        if (rule.has("of") && of == null || rule.has("meter") && !operation.pathParamNames().contains(rule.get("meter").asText())) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode detail = ((com.fasterxml.jackson.databind.node.ObjectNode) rule).deepCopy();
+        List<String> names = operation.pathParamNames();
+        if (of != null && names.isEmpty()) {
+            return null; // no parameter names the item whose events count
+        }
+        String last = of == null ? null : names.get(names.size() - 1);
+        if (of != null && !rule.has("by")) {
+            detail.put("itemParam", last);
+        } else if (of == null && rule.has("meter")) {
+            detail.put("itemParam", rule.get("meter").asText());
+        }
+        return new Behaviour(Behaviour.Kind.USAGE, of != null ? of : meters, detail);
     }
 
     /**

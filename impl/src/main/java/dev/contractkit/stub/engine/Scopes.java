@@ -60,10 +60,19 @@ final class Scopes {
     }
 
     StubException missing(Collection collection, String scope, String id) {
+        return miss(collection, scope, notFound.item(collection.noun(), id));
+    }
+
+    /** A lookup's miss: worded by the field looked up, not as an id. */
+    StubException missingBy(Collection collection, String scope, String field, String value) {
+        return miss(collection, scope, notFound.lookup(collection.noun(), field, value));
+    }
+
+    private StubException miss(Collection collection, String scope, String words) {
         if (!collection.scopeParams().isEmpty() && !store.hasScope(collection.template(), scope)) {
             return scopeNotFound(collection, scope);
         }
-        return new StubException(ErrorKind.NOT_FOUND, notFound.item(collection.noun(), id));
+        return new StubException(ErrorKind.NOT_FOUND, words);
     }
 
     /** What the collection belongs to is unknown: "Business 73f3… not found", named by the segment before it. */

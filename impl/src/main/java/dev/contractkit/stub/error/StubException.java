@@ -9,6 +9,8 @@ public final class StubException extends RuntimeException {
     private final ErrorKind kind;
     private final List<Violation> violations;
     private final Map<String, String> headers;
+    /** The operation the refused request was routed to, once known: its documented error schemas shape the body. */
+    private volatile dev.contractkit.stub.spec.Operation operation;
 
     public StubException(ErrorKind kind, String message) {
         this(kind, message, List.of());
@@ -40,5 +42,18 @@ public final class StubException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** This error, raised while serving {@code operation} (kept if an inner step named one already). */
+    public StubException at(dev.contractkit.stub.spec.Operation operation) {
+        if (this.operation == null) {
+            this.operation = operation;
+        }
+        return this;
+    }
+
+    /** The operation the request was routed to, or null (an unknown path, or refused before routing). */
+    public dev.contractkit.stub.spec.Operation operation() {
+        return operation;
     }
 }

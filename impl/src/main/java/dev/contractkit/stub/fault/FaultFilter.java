@@ -35,9 +35,9 @@ public final class FaultFilter extends Filter {
             return;
         }
         Optional<ArmedFault> fault;
+        var operation = spec.operation(exchange.getRequestMethod(), OpenApiSpec.pathUnder(exchange));
         try {
-            fault = faults.take(vendor.prefix(),
-                    spec.operationId(exchange.getRequestMethod(), OpenApiSpec.pathUnder(exchange)));
+            fault = faults.take(vendor.prefix(), operation == null ? null : operation.id());
         } catch (StubException unavailable) { // the shared sandbox's database is away: the vendor's 503
             Exchanges.answerError(exchange, vendor, unavailable);
             return;
@@ -62,8 +62,8 @@ public final class FaultFilter extends Filter {
                     rateLimits.tooManyRequestsHeaders(vendor, exchange, armed.spec.getRetryAfterSeconds());
                 }
                 Exchanges.answerError(exchange, vendor, new StubException(ErrorKind.ofStatus(status),
-                        status == 429 ? RateLimits.TOO_MANY_REQUESTS : "Fault armed on the stub: status " + status),
-                        status);
+                        status == 429 ? RateLimits.TOO_MANY_REQUESTS : "Fault armed on the stub: status " + status)
+                        .at(operation), status);
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.contractkit.stub.fault;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.contractkit.stub.Vendor;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -15,7 +14,7 @@ public final class RateLimits {
     public static final String TOO_MANY_REQUESTS = "Too many requests";
     private static final int DOCUMENTED_BURST = 100;
 
-    private final Map<Vendor, Limit> limits = new EnumMap<>(Vendor.class);
+    private final Map<Vendor, Limit> limits = new java.util.TreeMap<>(java.util.Comparator.comparing(Vendor::prefix));
     private final TokenBuckets buckets;
 
     private record Limit(long perSecond, long burst) {
@@ -39,8 +38,12 @@ public final class RateLimits {
         for (String entry : spec.split(",")) {
             String[] vendorAndRate = entry.trim().split("=", 2);
             Vendor vendor = Vendor.byPrefix(vendorAndRate[0].trim());
-            if (vendorAndRate.length != 2 || vendor == null) {
+            if (vendorAndRate.length != 2) {
                 throw new IllegalArgumentException("rate limit must read vendor=perSecond[:burst], was '" + entry + "'");
+            }
+            if (vendor == null) {
+                throw new IllegalArgumentException("rate limit names no vendor the stub serves: '" + entry + "' (it serves "
+                        + Vendor.packaged() + ")");
             }
             String[] rateAndBurst = vendorAndRate[1].trim().split(":", 2);
             try {

@@ -3,7 +3,6 @@ package dev.contractkit.stub.http;
 import dev.contractkit.stub.error.ErrorKind;
 import dev.contractkit.stub.error.StubException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
@@ -23,9 +22,10 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         StubException error = asStubError(failure);
-        Response.ResponseBuilder response = Response.status(error.kind().status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(api.errors().body(error));
+        int status = error.kind().status();
+        Response.ResponseBuilder response = Response.status(status)
+                .type(api.errors().mediaType(error.operation(), status))
+                .entity(api.errors().body(error, error.operation()));
         error.headers().forEach(response::header);
         return response.build();
     }

@@ -20,8 +20,8 @@ public final class Exchanges {
     /** The vendor's error body for this error, with another status (a fault's). */
     public static void answerError(HttpExchange exchange, Vendor vendor, StubException error, int status)
             throws IOException {
-        byte[] body = vendor.json().writeValueAsBytes(vendor.errors().body(error));
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        byte[] body = vendor.json().writeValueAsBytes(vendor.errors().body(error, error.operation()));
+        exchange.getResponseHeaders().set("Content-Type", vendor.errors().mediaType(error.operation(), status));
         sendHeaders(exchange, status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

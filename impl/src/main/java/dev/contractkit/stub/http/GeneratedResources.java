@@ -46,12 +46,12 @@ public final class GeneratedResources {
                         case "equals" -> proxy == args[0];
                         default -> answer.get();
                     });
-            resources.add(resource(api, implementation));
+            resources.add(resource(api, implementation, answer));
         }
         return resources;
     }
 
-    private static Resource resource(Class<?> api, Object implementation) {
+    private static Resource resource(Class<?> api, Object implementation, Supplier<Response> answer) {
         Resource.Builder root = Resource.builder(api.getAnnotation(Path.class).value());
         Map<String, Resource.Builder> children = new LinkedHashMap<>();
         for (Method method : api.getMethods()) {
@@ -61,8 +61,12 @@ public final class GeneratedResources {
             }
             Path sub = method.getAnnotation(Path.class);
             Resource.Builder owner = sub == null ? root : children.computeIfAbsent(sub.value(), root::addChildResource);
-            var resourceMethod = owner.addMethod(httpMethod).handledBy(implementation, method);
             Consumes consumes = method.getAnnotation(Consumes.class);
+            // A body that is no JSON (a multipart upload, a form) is left unread: the method's typed parameters
+            // would need Jersey's readers for it, and the engine answers from the validated request alone.
+            var resourceMethod = consumes != null && Stream.of(consumes.value()).noneMatch(GeneratedResources::json)
+                    ? owner.addMethod(httpMethod).handledBy(new Unread(answer))
+                    : owner.addMethod(httpMethod).handledBy(implementation, method);
             if (consumes != null) {
                 resourceMethod.consumes(consumes.value());
             }
@@ -72,6 +76,24 @@ public final class GeneratedResources {
             }
         }
         return root.build();
+    }
+
+    /** A method answered without its typed parameters; a class, not a lambda, so Jersey can read its types. */
+    private static final class Unread implements org.glassfish.jersey.process.Inflector<jakarta.ws.rs.container.ContainerRequestContext, Response> {
+        private final Supplier<Response> answer;
+
+        Unread(Supplier<Response> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public Response apply(jakarta.ws.rs.container.ContainerRequestContext request) {
+            return answer.get();
+        }
+    }
+
+    private static boolean json(String mediaType) {
+        return mediaType.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     private static String httpMethod(Method method) {

@@ -49,8 +49,17 @@ public final class RequestPipeline implements ContainerRequestFilter {
         request.getHeaders().remove(HttpHeaders.ACCEPT);
         // Matched as sent: each path parameter is decoded as a whole, so an encoded '/' cannot split the path.
         Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(false));
+        try {
+            validate(request, route);
+        } catch (StubException refused) {
+            throw refused.at(route.operation());
+        }
+    }
+
+    /** Credentials, then path, query and body against the operation's schemas; the validated request attached. */
+    private void validate(ContainerRequestContext request, Route route) throws IOException {
         if (api.authenticates() && route.operation().secured()) {
-            ServedBy.current().authenticator().check(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            CredentialCheck.check(route.operation(), request, ServedBy.current().authenticator());
         }
         List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));
         Operation operation = route.operation();

@@ -49,7 +49,7 @@ public final class VendorRefusals {
         };
     }
 
-    /** "vayu" of "/vayu/customers/1"; "" when there is no path. */
+    /** The API of a path, "acme" of "/acme/customers/1"; "" when there is no path. */
     private static String firstSegment(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return "";

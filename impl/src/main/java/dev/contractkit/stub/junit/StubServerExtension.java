@@ -2,6 +2,7 @@ package dev.contractkit.stub.junit;
 
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.store.JdbcStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +57,12 @@ public final class StubServerExtension
     /** The base URL a vendor client points at, e.g. http://127.0.0.1:54321/vayu. */
     public String url(Vendor vendor) {
         return server().url(vendor);
+    }
+
+    /** Its options, never a secret of them (the store's password, the admin token), so a log line may print it. */
+    @Override
+    public String toString() {
+        return "StubServerExtension[" + options + "]";
     }
 
     @Override
@@ -119,6 +126,10 @@ public final class StubServerExtension
         private String rateLimits;
         private String vayuJwtSecret;
         private List<String> layerTokens;
+        private String storeUrl;
+        private String storeUser;
+        private String storePassword;
+        private String adminToken;
 
         private Builder() {
         }
@@ -154,10 +165,30 @@ public final class StubServerExtension
             return this;
         }
 
+        /**
+         * Keeps the state in this PostgreSQL database (a shared sandbox) instead of memory, as the CLI's
+         * {@code --store}: {@code jdbc:postgresql://host:port/database}, user and password may be null (see
+         * {@link StubServer.Builder#store}). Every stub on it serves the same state, so the reset before each test
+         * resets it for all of them. The password is never printed.
+         */
+        public Builder store(String jdbcUrl, String user, String password) {
+            this.storeUrl = Objects.requireNonNull(jdbcUrl, "store URL");
+            this.storeUser = user;
+            this.storePassword = password;
+            return this;
+        }
+
+        /** The token the admin API and console require (X-Admin-Token), as the CLI's {@code --admin-token}. */
+        public Builder adminToken(String token) {
+            this.adminToken = token;
+            return this;
+        }
+
         /** @throws IllegalArgumentException on a bad option, so a mistake fails where it is written */
         public StubServerExtension build() {
+            JdbcStore store = storeUrl == null ? null : JdbcStore.of(storeUrl, storeUser, storePassword);
             return new StubServerExtension(new StubServerOptions(port, data, journalSize, rateLimits,
-                    vayuJwtSecret, layerTokens).validated());
+                    vayuJwtSecret, layerTokens, store, adminToken).validated());
         }
     }
 }

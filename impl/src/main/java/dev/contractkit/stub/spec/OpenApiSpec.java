@@ -137,9 +137,15 @@ public final class OpenApiSpec {
 
     /** The operationId for this method and path, or null when no operation fits. */
     public String operationId(String method, String path) {
+        Operation operation = operation(method, path);
+        return operation == null ? null : operation.id();
+    }
+
+    /** The operation a request of this method and path (as sent) is routed to, or null. */
+    public Operation operation(String method, String path) {
         for (Operation operation : routes) {
             if (operation.method().equalsIgnoreCase(method) && operation.match(path) != null) {
-                return operation.id();
+                return operation;
             }
         }
         return null;
@@ -185,16 +191,7 @@ public final class OpenApiSpec {
                 Operation.compile(template), Operation.paramNames(template), params, query,
                 document.at(bodySchema).isMissingNode() ? null : schemaAt(bodySchema),
                 document.at(body + "/required").asBoolean(false), properties, successStatus(operation),
-                documentedStatuses(operation), secured(operation), pathPointer + "/" + method, named.methodName());
-    }
-
-    /**
-     * Whether the operation asks for credentials: its own security requirements, else the document's; an
-     * empty list (or none at all) asks for none, as Vayu's login, which exchanges a refresh token.
-     */
-    private boolean secured(JsonNode operation) {
-        JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
-        return security.isArray() && !security.isEmpty();
+                documentedStatuses(operation), Credential.requirements(operation, document), pathPointer + "/" + method, named.methodName());
     }
 
     private static Set<Integer> documentedStatuses(JsonNode operation) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /**
  * One operation of a spec, ready to match a request path and validate its parameters and body.
  *
+ * @param security   the credentials it accepts: alternatives, each what must be sent together ({@link Credential})
  * @param id         its operationId as the spec writes it; for one without, the name the generator gives it
  * @param methodName the name of its method in the generated client and server (openapi-generator 7.25.0):
  *                   the id, camel-cased as Java names go (get-customer is getCustomer), de-duplicated
@@ -28,9 +29,14 @@ public record Operation(
         Set<String> bodyProperties,
         int successStatus,
         Set<Integer> documentedStatuses,
-        boolean secured,
+        List<List<Credential>> security,
         String pointer,
         String methodName) {
+
+    /** Whether it asks for credentials at all (an empty alternative among them makes them optional). */
+    public boolean secured() {
+        return !security.isEmpty() && security.stream().noneMatch(List::isEmpty);
+    }
 
     static Pattern compile(String template) {
         StringBuilder regex = new StringBuilder("^");

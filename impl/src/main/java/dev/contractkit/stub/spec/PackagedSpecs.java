@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The specs packaged in the stub, each also as one JSON document with its overlay applied, written by the
@@ -28,12 +30,26 @@ public final class PackagedSpecs {
     private PackagedSpecs() {
     }
 
-    /** Build step: writes NAME.packaged.json for every NAME.yaml (not overlays) in the folder given. */
+    /** The admin API's spec, packaged beside the vendors' but not one of them. */
+    public static final String ADMIN = "stub-admin";
+
+    /** The list of packaged specs' names, one a line: classpath folders cannot be listed from a jar. */
+    private static final String INDEX = "index.txt";
+
+    private static volatile List<String> vendors;
+
+    /**
+     * Build step: writes NAME.packaged.json for every NAME.yaml (not overlays) in the folder given, and the
+     * index of their names.
+     */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args[0]);
+        List<String> names = new ArrayList<>();
         try (var files = Files.list(folder)) {
-            for (Path yaml : files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().endsWith(".overlay.yaml")).toList()) {
+            for (Path yaml : files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().endsWith(".overlay.yaml"))
+                    .sorted().toList()) {
                 String name = yaml.getFileName().toString().replaceFirst("\\.yaml$", "");
+                names.add(name);
                 Path overlay = folder.resolve(name + ".overlay.yaml");
                 byte[] spec = Files.readAllBytes(yaml);
                 byte[] overlayBytes = Files.exists(overlay) ? Files.readAllBytes(overlay) : null;
@@ -47,6 +63,27 @@ public final class PackagedSpecs {
                 JSON.writeValue(target.toFile(), packaged);
             }
         }
+        String index = String.join("\n", names) + "\n";
+        Path indexFile = folder.resolve(INDEX);
+        if (!Files.exists(indexFile) || !Files.readString(indexFile).equals(index)) {
+            Files.writeString(indexFile, index);
+        }
+    }
+
+    /** The names of the vendors' specs the stub packages (every spec but the admin API's), sorted. */
+    public static List<String> vendors() {
+        List<String> known = vendors;
+        if (known == null) {
+            byte[] index = resource(INDEX);
+            if (index == null) {
+                throw new IllegalStateException("the stub's packaged specs have no " + INDEX
+                        + ": the build's packaged-specs step did not run (./mvnw install)");
+            }
+            known = new String(index, java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(n -> !n.isEmpty() && !n.equals(ADMIN)).sorted().toList();
+            vendors = known;
+        }
+        return known;
     }
 
     /** The packaged spec NAME with its overlay applied: from its JSON when that was made from this YAML. */

@@ -131,8 +131,21 @@
     select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
   }
 
+  /** The vendor selects list the vendors the stub serves (one a spec), read from its operations. */
+  function fillVendors() {
+    const vendors = [...new Set(operations.map((op) => op.vendor))];
+    for (const [id, any] of [['item-vendor', false], ['journal-vendor', true], ['fault-vendor', false]]) {
+      const select = $(id);
+      const chosen = select.value;
+      select.replaceChildren(...(any ? [el('option', { value: '' }, 'any')] : []),
+        ...vendors.map((vendor) => el('option', { value: vendor }, vendor)));
+      if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
+    }
+  }
+
   async function loadOperations() {
     operations = (await api('GET', 'operations')).operations;
+    fillVendors();
     renderOperations();
     renderFaultOperations();
   }

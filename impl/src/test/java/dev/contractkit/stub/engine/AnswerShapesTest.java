@@ -47,6 +47,18 @@ class AnswerShapesTest {
         assertFalse(deleted.has("name"), "Deleted declares no name: " + deleted);
     }
 
+    /** Clerk's case: the item keeps its id as app_id, the delete's receipt names it id. */
+    @Test
+    void aDeleteReceiptsIdIsTheItemsIdWhateverTheItemCallsIt() {
+        EngineFixture renamed = EngineFixture.of("renamed-id");
+        String id = renamed.send("POST", "/apps", "{\"name\":\"A\"}").body().path("app_id").asText();
+
+        JsonNode deleted = renamed.send("DELETE", "/apps/" + id, null).body();
+
+        assertEquals(id, deleted.path("id").asText(), deleted::toString);
+        assertTrue(deleted.path("deleted").asBoolean(), deleted.toString());
+    }
+
     @Test
     void aClosedAnswerSchemaGetsNoMemberItDoesNotDeclare() {
         String id = account();

@@ -22,11 +22,14 @@ final class EngineFixture {
     final MemoryStore store = new MemoryStore();
     final Engine engine;
 
-    private EngineFixture(OpenApiSpec spec) {
+    private EngineFixture(OpenApiSpec spec, Engine.NotFound notFound) {
         this.spec = spec;
         this.model = new ResourceModel(spec);
-        this.engine = new Engine(spec, model, store, Engine.WriteRule.NONE, Engine.AnswerRule.NONE,
-                (noun, id) -> noun + " " + id + " not found");
+        this.engine = new Engine(spec, model, store, Engine.WriteRule.NONE, Engine.AnswerRule.NONE, notFound);
+    }
+
+    private EngineFixture(OpenApiSpec spec) {
+        this(spec, (noun, id) -> noun + " " + id + " not found");
     }
 
     /** NAME.yaml beside this class (impl/src/test/resources/dev/contractkit/stub/engine). */
@@ -41,6 +44,16 @@ final class EngineFixture {
 
     static EngineFixture of(OpenApiSpec spec) {
         return new EngineFixture(spec);
+    }
+
+    /** The spec served with a vendor's own words for a miss. */
+    static EngineFixture of(OpenApiSpec spec, Engine.NotFound notFound) {
+        return new EngineFixture(spec, notFound);
+    }
+
+    /** NAME.yaml beside this class, with a vendor's own words for a miss. */
+    static EngineFixture of(String name, Engine.NotFound notFound) {
+        return new EngineFixture(of(name).spec, notFound);
     }
 
     Behaviour.Kind kind(String operationId) {

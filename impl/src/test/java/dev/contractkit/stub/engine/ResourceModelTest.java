@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the README says the engine infers from a spec's paths, on a spec written for it. */
+/** What docs/behaviour.md says the engine infers from a spec's paths, on a spec written for it. */
 class ResourceModelTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,7 +25,9 @@ class StubServerExtensionBuilderTest {
                 Named.of("port above 65535", b -> b.port(70000)),
                 Named.of("missing data file", b -> b.data(Path.of("no/such/data.json"))),
                 Named.of("JWT secret under 32 bytes", b -> b.strictAuth("short", List.of("token"))),
-                Named.of("no Layer token", b -> b.strictAuth("a-secret-of-at-least-thirty-two-bytes", List.of())));
+                Named.of("no Layer token", b -> b.strictAuth("a-secret-of-at-least-thirty-two-bytes", List.of())),
+                Named.of("blank admin token", b -> b.adminToken(" ")),
+                Named.of("store that is not a PostgreSQL URL", b -> b.store("jdbc:mysql://localhost/sandbox", null, null)));
     }
 
     @ParameterizedTest(name = "{0}")

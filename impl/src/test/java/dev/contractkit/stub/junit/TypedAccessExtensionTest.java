@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.contractkit.admin.server.model.Fault;
-import dev.contractkit.admin.server.model.VendorName;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.vayu.client.model.UpdateCustomerRequest;
@@ -44,7 +43,7 @@ class TypedAccessExtensionTest {
 
     @Test
     void anArmedFaultAnswersTheNextCallOnly(StubServer server) throws Exception {
-        server.armFault(new Fault().vendor(VendorName.LAYER).kind(Fault.KindEnum.STATUS).status(429).times(1));
+        server.armFault(new Fault().vendor("layer").kind(Fault.KindEnum.STATUS).status(429).times(1));
         var layer = server.layerClient();
         var request = new dev.contractkit.layer.client.model.UpdateCustomerRequest().individualName("Jane Doe");
 
@@ -54,5 +53,16 @@ class TypedAccessExtensionTest {
 
         assertEquals(429, refused.getCode());
         assertEquals("Jane Doe", answer.getData().getIndividualName());
+    }
+
+    /** Any vendor's generated API class, by its Vendor: the same client the typed convenience gives. */
+    @Test
+    void anyVendorsClientIsMadeFromItsApiClass(StubServer server) throws Exception {
+        var customers = server.client(Vendor.named("layer"), dev.contractkit.layer.client.api.CustomersApi.class);
+
+        assertEquals(JANE, customers.getCustomer(BUSINESS, JANE).getData().getId());
+        assertEquals(server.url(Vendor.LAYER), server.url("layer"));
+        var unknown = assertThrows(IllegalArgumentException.class, () -> server.url("acme"));
+        assertEquals("no vendor acme is served: the stub serves " + server.state().vendors(), unknown.getMessage());
     }
 }

@@ -1,0 +1,104 @@
+package dev.contractkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Issue 26's "done when", through the client regenerated from Vayu's whole file (loaded by reflection from
+ * the drop-in copy, so this compiles against the seed's client): a meter counting api_call events for a
+ * customer reads the number sent. (The ledger, delete-by-refs and dry-run parts wait for their rules.)
+ */
+final class UsageBillingScenario {
+
+    private final ClassLoader loader;
+    private final Object client;
+    private final ObjectMapper mapper;
+    private final String stubUrl;
+
+    /** @param client the regenerated ApiClient, its base path and bearer token set */
+    UsageBillingScenario(ClassLoader loader, Object client, ObjectMapper mapper, String stubUrl) {
+        this.loader = loader;
+        this.client = client;
+        this.mapper = mapper;
+        this.stubUrl = stubUrl;
+    }
+
+    void run() throws Exception {
+        String customer = tree(call(api("Customers"), "createCustomer",
+                "{\"name\":\"Metered\",\"aliases\":[\"metered-1\"]}")).at("/customer/id").asText();
+        meterCountsTheCustomersEvents(customer);
+    }
+
+    private void meterCountsTheCustomersEvents(String customer) throws Exception {
+        String meter = seedMeter("{\"name\":\"API calls\",\"eventName\":\"api_call\",\"aggregationMethod\":{\"operator\":\"Count\"}}");
+        call(api("Events"), "sendEvents", "{\"events\":[" + event("api_call", "metered-1", UUID.randomUUID().toString()) + ","
+                + event("api_call", "metered-1", UUID.randomUUID().toString()) + ","
+                + event("api_call", "metered-1", UUID.randomUUID().toString()) + ","
+                + event("api_call", "someone-else", UUID.randomUUID().toString()) + "]}");
+        JsonNode consumptions = tree(call(api("Customers"), "getCustomerProductsConsumptions", null, customer));
+        JsonNode mine = Stream.of(mapper.convertValue(consumptions.path("productsConsumptions"), JsonNode[].class))
+                .filter(c -> c.path("productId").asText().equals(meter)).findFirst()
+                .orElseThrow(() -> new AssertionError("no consumption of meter " + meter + ": " + consumptions));
+        assertEquals(3, mine.path("consumedAmount").asDouble(), () -> "the customer's api_call events: " + mine);
+    }
+
+    /** Vayu's API creates no meter: one is seeded through the stub's admin API. */
+    private String seedMeter(String meter) throws Exception {
+        HttpResponse<String> seeded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stubUrl + "/__admin/resources?vendor=vayu&path=/meters"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(meter)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, seeded.statusCode(), seeded::body);
+        String id = mapper.readTree(seeded.body()).path("id").asText();
+        assertTrue(id.matches("[0-9a-fA-F]{24}"), seeded::body);
+        return id;
+    }
+
+    private static String event(String name, String alias, String ref) {
+        return "{\"name\":\"" + name + "\",\"timestamp\":\"2026-12-03T10:00:00.000Z\",\"customerAlias\":\"" + alias
+                + "\",\"ref\":\"" + ref + "\",\"data\":{}}";
+    }
+
+    private Object api(String tag) throws Exception {
+        return loader.loadClass("dev.contractkit.vayu.client.api." + tag + "Api").getConstructor(client.getClass()).newInstance(client);
+    }
+
+    private JsonNode tree(Object model) {
+        return mapper.valueToTree(model);
+    }
+
+    /** The status of the ApiException the call throws. */
+    private static int status(org.junit.jupiter.api.function.Executable call) throws Exception {
+        InvocationTargetException thrown = assertThrows(InvocationTargetException.class, call);
+        return (int) thrown.getCause().getClass().getMethod("getCode").invoke(thrown.getCause());
+    }
+
+    /** Calls the operation: the given strings first (the required path and query values), the body as its model type. */
+    private Object call(Object api, String operation, String body, String... values) throws Exception {
+        Method method = Stream.of(api.getClass().getMethods()).filter(m -> m.getName().equals(operation)).findFirst()
+                .orElseThrow(() -> new AssertionError("the client has no " + operation));
+        Object[] args = new Object[method.getParameterCount()];
+        int given = 0;
+        for (int i = 0; i < args.length; i++) {
+            Class<?> type = method.getParameterTypes()[i];
+            if (body != null && type.getName().contains(".model.")) {
+                args[i] = mapper.readValue(body, type);
+            } else if (given < values.length && type == String.class) {
+                args[i] = values[given++];
+            }
+        }
+        return method.invoke(api, args);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.contractkit.stub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.junit.StubServerExtension;
+import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.spec.Operation;
+import dev.contractkit.stub.spec.QueryParam;
+import dev.contractkit.stub.spec.RequestValidator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every query parameter of every served operation, sent with a value its schema refuses (a wrong type, a value
+ * outside its enum, below its minimum or above its maximum, longer than its maxLength): a 400 in the vendor's
+ * documented error format that names the parameter, and nothing stored changes (issue 25, item 7d). The cases come
+ * from the specs, so a parameter added to a spec is tested without touching this class.
+ */
+class QueryParameterValidationAcceptanceTest {
+
+    /** The path parameters' values in the loaded data, so a refusal is the query's and not a missing owner's. */
+    private static final Map<String, String> LOADED = Map.of("business_id", StubHttp.LAYER_BUSINESS,
+            "customer_id", "4f7c1b16-e057-4ec0-8b20-50308ba5b9ea", "customerId", "5f1d7c2b9a3e4b5c6d7e8f90");
+
+    @RegisterExtension
+    static StubServerExtension stub = StubServerExtension.newInstance().build();
+
+    /** A value a query parameter's schema refuses, and which rule it breaks. */
+    private record Bad(String rule, String value) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aQueryParameterBreakingItsSchemaIsA400NamingItThatChangesNothing() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Vendor vendor : Vendor.packaged()) {
+            OpenApiSpec spec = OpenApiSpec.load(vendor.prefix());
+            for (Operation operation : spec.operations()) {
+                if (operation.bodyRequired()) {
+                    continue; // a request without its body would be refused for that too
+                }
+                for (QueryParam param : operation.queryParams().values()) {
+                    for (Bad bad : badValues(param.schemaNode())) {
+                        tests.add(DynamicTest.dynamicTest(vendor.prefix() + " " + operation.id() + ": " + param.name()
+                                + "=" + bad.value() + " (" + bad.rule() + ")",
+                                () -> refused(vendor, spec, operation, param.name(), bad.value())));
+                    }
+                }
+            }
+        }
+        assertTrue(tests.size() >= 5, "the served specs give query parameters with rules to break: " + tests.size());
+        return tests.stream();
+    }
+
+    private static void refused(Vendor vendor, OpenApiSpec spec, Operation operation, String param, String value) {
+        StubServer server = stub.server();
+        JsonNode before = AdminSnapshot.of(server);
+        String url = server.url(vendor) + path(operation) + "?" + param + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+
+        StubHttp.Answer answer = StubHttp.send(operation.method(), url, null);
+
+        assertEquals(400, answer.status(), () -> String.valueOf(answer.body()));
+        String pointer = spec.resolvedPointer(operation.pointer() + "/responses/400/content/application~1json/schema");
+        if (!spec.document().at(pointer).isMissingNode()) { // a vendor's file may document its 400 without a schema
+            List<Violation> misfits = RequestValidator.check(spec.schemaAt(pointer), answer.body(), "error");
+            assertEquals(List.of(), misfits, "the vendor's documented 400: " + answer.body());
+        }
+        assertTrue(names(answer.body(), param), "the body names " + param + ": " + answer.body());
+        assertEquals(before, AdminSnapshot.of(server), "a refused request changes nothing");
+    }
+
+    /** Whether some text of the body is the parameter's name (Vayu's param, Layer's meta.field). */
+    private static boolean names(JsonNode body, String param) {
+        if (body.isTextual()) {
+            return body.asText().equals(param);
+        }
+        for (JsonNode child : body) {
+            if (names(child, param)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String path(Operation operation) {
+        String path = operation.pathTemplate();
+        for (String name : operation.pathParamNames()) {
+            path = path.replace("{" + name + "}", LOADED.getOrDefault(name, "x"));
+        }
+        return path;
+    }
+
+    /** The values the schema refuses, one a rule it has: type, enum, minimum, maximum, maxLength. */
+    private static List<Bad> badValues(JsonNode schema) {
+        List<Bad> bad = new ArrayList<>();
+        String type = schema.path("type").asText();
+        switch (type) {
+            case "integer" -> {
+                bad.add(new Bad("type", "many"));
+                bad.add(new Bad("type", "1.5"));
+            }
+            case "number" -> bad.add(new Bad("type", "many"));
+            case "boolean" -> bad.add(new Bad("type", "maybe"));
+            default -> { }
+        }
+        if (schema.has("enum")) {
+            StringBuilder outside = new StringBuilder("NOT_");
+            schema.get("enum").forEach(v -> outside.append(v.asText()));
+            bad.add(new Bad("enum", outside.toString()));
+        }
+        if (schema.has("minimum")) {
+            bad.add(new Bad("minimum", number(schema.get("minimum").decimalValue().subtract(java.math.BigDecimal.ONE), type)));
+        }
+        if (schema.has("maximum")) {
+            bad.add(new Bad("maximum", number(schema.get("maximum").decimalValue().add(java.math.BigDecimal.ONE), type)));
+        }
+        if (schema.has("maxLength")) {
+            bad.add(new Bad("maxLength", "x".repeat(schema.get("maxLength").asInt() + 1)));
+        }
+        return bad;
+    }
+
+    private static String number(java.math.BigDecimal value, String type) {
+        return type.equals("integer") ? value.toBigInteger().toString() : value.toPlainString();
+    }
+
+    /** Every collection the admin API lists, with every item it holds: what a request could have changed. */
+    private static final class AdminSnapshot {
+
+        static JsonNode of(StubServer server) {
+            String admin = server.baseUri() + "/__admin";
+            JsonNode collections = StubHttp.send("GET", admin + "/collections", null).body();
+            ObjectNode snapshot = StubHttp.JSON.createObjectNode();
+            for (JsonNode collection : collections.path("collections")) {
+                for (var scopes = collection.path("scopes").fieldNames(); scopes.hasNext(); ) {
+                    String path = concrete(collection.path("collection").asText(), scopes.next());
+                    String vendor = collection.path("vendor").asText();
+                    JsonNode items = StubHttp.send("GET", admin + "/resources?vendor=" + vendor + "&path="
+                            + URLEncoder.encode(path, StandardCharsets.UTF_8), null).body();
+                    snapshot.set(vendor + " " + path, items);
+                }
+            }
+            assertFalse(snapshot.isEmpty(), "the admin API lists the loaded data: " + collections);
+            return snapshot;
+        }
+
+        /** The collection's template with its scope's values in place of its parameters, in order. */
+        private static String concrete(String template, String scope) {
+            String path = template;
+            if (!scope.isEmpty()) {
+                for (String value : scope.split("/")) {
+                    path = path.replaceFirst("\\{[^}/]+}", java.util.regex.Matcher.quoteReplacement(value));
+                }
+            }
+            return path;
+        }
+    }
+}
