@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.error.Violation;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.store.ResourceStore;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ final class Batches {
      * document such batch deletes, Vayu's "deletes the matching events", answer only the matches).
      */
     JsonNode deleteEach(Operation operation, Collection collection, JsonNode rule, JsonNode sent) {
+        requireBody(sent, rule.path("deletesEach").asText());
         List<ObjectNode> removed = store.inScope(collection.template(), "", true, s -> {
             List<ObjectNode> gone = new ArrayList<>();
             for (JsonNode id : sent.path(rule.path("deletesEach").asText())) {
@@ -51,11 +54,22 @@ final class Batches {
 
     /** The items a create-each would make of the body's array (ids, timestamps, gaps filled), not stored. */
     JsonNode dryRun(Operation operation, Collection collection, JsonNode rule, JsonNode sent) {
+        requireBody(sent, rule.path("createsEach").asText());
         List<ObjectNode> made = new ArrayList<>();
         for (JsonNode element : sent.path(rule.path("createsEach").asText())) {
             made.add(items.created(items.merge(JSON.objectNode(), element, collection), collection));
         }
         return answerIn(operation, rule, made);
+    }
+
+    /**
+     * A rule that reads fields of the body needs one: a spec may leave the body optional (no required: true), and
+     * the request then reaches the engine with none, which is the 400 of the fields the rule reads.
+     */
+    static void requireBody(JsonNode sent, String... fields) {
+        if (sent == null || !sent.isObject()) {
+            throw StubException.invalid(java.util.Arrays.stream(fields).map(f -> new Violation(f, "is required", true)).toList());
+        }
     }
 
     /**

@@ -36,9 +36,13 @@ final class Ledger {
     ObjectNode append(Collection ledger, JsonNode rule, JsonNode sent) {
         JsonNode spec = ledger.rules();
         String keyField = spec.path("keyedBy").asText();
-        String key = sent == null ? "" : sent.path(keyField).asText("");
-        owned(spec, key);
         String amountField = rule.path("amount").asText("amount");
+        Batches.requireBody(sent, keyField, amountField);
+        String key = sent.path(keyField).asText("");
+        if (!sent.path(amountField).isNumber()) { // a schema may leave it optional; an entry needs an amount
+            throw StubException.invalid(List.of(new Violation(amountField, "is required, a number", true)));
+        }
+        owned(spec, key);
         BigDecimal amount = sent.path(amountField).decimalValue();
         BigDecimal signed = rule.path("sign").asInt(1) < 0 ? amount.negate() : amount;
         String balanceField = spec.path("balance").asText("balance");
@@ -47,18 +51,33 @@ final class Ledger {
             BigDecimal before = entries.isEmpty() ? BigDecimal.ZERO : entries.get(entries.size() - 1).path(balanceField).decimalValue();
             BigDecimal after = before.add(signed);
             if (spec.has("notBelow") && after.compareTo(spec.get("notBelow").decimalValue()) < 0) {
-                throw StubException.invalid(List.of(new Violation(amountField,
-                        "is more than the balance of " + before.stripTrailingZeros().toPlainString(), false)));
+                String balance = plain(before);
+                throw StubException.invalid(List.of(new Violation(amountField, signed.signum() < 0
+                        ? "is more than the balance of " + balance
+                        : "would take the balance of " + balance + " below " + plain(spec.get("notBelow").decimalValue()), false)));
             }
             ObjectNode entry = JSON.objectNode();
-            entry.set(spec.path("amount").asText("amount"), JSON.numberNode(amount.stripTrailingZeros()));
-            entry.set(balanceField, JSON.numberNode(after.stripTrailingZeros()));
+            entry.set(spec.path("amount").asText("amount"), number(amount));
+            entry.set(balanceField, number(after));
             if (rule.path("set").isObject()) {
                 entry.setAll((ObjectNode) rule.get("set").deepCopy());
             }
             ObjectNode created = items.created(entry, ledger, () -> entries.size(), id -> s.get(id) != null);
             return s.put(created.path(ledger.idField()).asText(), created, List.of(), ledger.noun());
         }).orElseThrow();
+    }
+
+    /** 100 as 100 and 12.5 as 12.5: a stripped BigDecimal would be written 1E+2, which no vendor answers. */
+    private static JsonNode number(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+            return JSON.numberNode(stripped.longValueExact());
+        }
+        return JSON.numberNode(new BigDecimal(stripped.toPlainString()));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     /** The entries of one key, oldest first: none for a key nothing was appended to (its owner must exist). */
