@@ -24,9 +24,11 @@ final class Batches {
     private final Items items;
     private final Schemas schemas;
     private final Samples samples;
+    private final EventMatches matches;
 
     Batches(ResourceModel model, ResourceStore store) {
         this.store = store;
+        this.matches = new EventMatches(model, store);
         this.schemas = model.schemas();
         this.items = new Items(schemas);
         this.samples = new Samples(schemas);
@@ -62,6 +64,21 @@ final class Batches {
         return answerIn(operation, rule, made);
     }
 
+    /** Each element of the wrapper's arrays completed to the array's item schema (a meter with its value). */
+    private ObjectNode fitted(ObjectNode wrapper, JsonNode element) {
+        wrapper.fields().forEachRemaining(member -> {
+            JsonNode declared = schemas.property(element, member.getKey());
+            if (member.getValue().isArray() && schemas.isArray(declared)) {
+                JsonNode each = schemas.resolve(schemas.resolve(declared).path("items"));
+                ArrayNode fitted = JSON.arrayNode();
+                member.getValue().forEach(e -> fitted.add(e.isObject()
+                        ? schemas.allowed(items.completeTo((ObjectNode) e, each), each) : e));
+                member.setValue(fitted);
+            }
+        });
+        return wrapper;
+    }
+
     /**
      * A rule that reads fields of the body needs one: a spec may leave the body optional (no required: true), and
      * the request then reaches the engine with none, which is the 400 of the fields the rule reads.
@@ -95,7 +112,8 @@ final class Batches {
             ObjectNode wrapper = (ObjectNode) samples.required(element);
             JsonNode inner = schemas.property(element, each);
             wrapper.set(each, schemas.allowed(items.completeTo(item.deepCopy(), inner), inner));
-            array.add(wrapper);
+            matches.fill(wrapper, item, rule.path("matches"));
+            array.add(fitted(wrapper, element));
         }
         return answer;
     }

@@ -116,6 +116,25 @@ class VayuLedgerAndBatchesTest {
     }
 
     @Test
+    void aDryRunTellsTheMetersMeasuringEachEventWithItsValueAndTheCustomerItIsOf() throws Exception {
+        String sum = meter("{\"name\":\"Tokens\",\"eventName\":\"api_call\",\"aggregationMethod\":{\"operator\":\"Sum\",\"field\":\"tokens\"}}");
+        String count = meter("{\"name\":\"Calls\",\"eventName\":\"api_call\",\"aggregationMethod\":{\"operator\":\"Count\"}}");
+        meter("{\"name\":\"Views\",\"eventName\":\"page_view\",\"aggregationMethod\":{\"operator\":\"Count\"}}");
+        String stray = event(UUID.randomUUID().toString()).replace("acme-eu", "nobody-holds-this");
+        JsonNode answered = answer("sendEventsDryRun", "POST", "/events/dry-run",
+                "{\"events\":[" + event(UUID.randomUUID().toString()) + "," + stray + "]}", 200).path("events");
+        JsonNode meters = answered.at("/0/meterWithValues");
+        assertEquals(2, meters.size(), () -> "the two api_call meters, not the page_view one: " + meters);
+        for (JsonNode meter : meters) {
+            String id = meter.path("id").asText();
+            assertEquals(id.equals(sum) ? 3 : 1, meter.path("value").asDouble(), meter::toString);
+            assertTrue(id.equals(sum) || id.equals(count), meter::toString);
+        }
+        assertEquals(customer, answered.at("/0/matchedCustomer").asText(), "the customer holding the alias");
+        assertTrue(answered.at("/1/matchedCustomer").isNull(), () -> "no customer holds the alias: " + answered);
+    }
+
+    @Test
     void bodiesTheSchemasRefuseAre400sAndChangeNothing() {
         String ref = UUID.randomUUID().toString();
         answer("sendEvents", "POST", "/events", "{\"events\":[" + event(ref) + "]}", 200);
@@ -125,6 +144,15 @@ class VayuLedgerAndBatchesTest {
         answer("grantCredits", "POST", "/credits/grant", "{\"creditAmount\":\"lots\",\"customerId\":\"" + customer + "\"}", 400);
         answer("getEventByRefId", "GET", "/events/" + ref, null, 200);
         assertEquals(0, answer("listCreditLedgerEntries", "GET", "/credits?customerId=" + customer, null, 200).path("entries").size());
+    }
+
+    /** A meter seeded as loaded data is (Vayu's API creates none), its id returned. */
+    private String meter(String json) throws Exception {
+        Seeder.Placed placed = new Seeder(vayu.spec, vayu.model).place("/meters", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        com.fasterxml.jackson.databind.node.ObjectNode item = placed.item();
+        String id = item.path("id").asText();
+        vayu.store.inScope("/meters", "", true, s -> s.put(id, item, List.of(), "Meter"));
+        return id;
     }
 
     private String credits(double amount) {
