@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Issue 26's "done when", through the client regenerated from Vayu's whole file (loaded by reflection from
- * the drop-in copy, so this compiles against the seed's client): a meter counting api_call events for a
- * customer reads the number sent. (The ledger, delete-by-refs and dry-run parts wait for their rules.)
+ * the drop-in copy, so this compiles against the seed's client): grant 100, deduct 30, the ledger; three
+ * events, two deleted by ref; a dry run not stored; a meter counting api_call events for a customer.
  */
 final class UsageBillingScenario {
 
@@ -38,7 +38,39 @@ final class UsageBillingScenario {
     void run() throws Exception {
         String customer = tree(call(api("Customers"), "createCustomer",
                 "{\"name\":\"Metered\",\"aliases\":[\"metered-1\"]}")).at("/customer/id").asText();
-        meterCountsTheCustomersEvents(customer);
+        meterCountsTheCustomersEvents(customer); // first: the one part that needs no credits, deletes or dry runs
+        ledger(customer);
+        eventsDeletedByRef();
+        dryRunNotStored();
+    }
+
+    private void ledger(String customer) throws Exception {
+        Object credits = api("Credits");
+        call(credits, "grantCredits", "{\"customerId\":\"" + customer + "\",\"creditAmount\":100}");
+        call(credits, "deductCredits", "{\"customerId\":\"" + customer + "\",\"creditAmount\":30}");
+        JsonNode entries = tree(call(credits, "listCreditLedgerEntries", null, customer)).path("entries");
+        assertEquals(2, entries.size(), () -> "both entries listed: " + entries);
+        assertEquals(70, entries.get(1).path("balanceAfterEntry").asDouble(), () -> "the second's balance: " + entries);
+    }
+
+    private void eventsDeletedByRef() throws Exception {
+        Object events = api("Events");
+        String[] refs = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        call(events, "sendEvents", "{\"events\":[" + event("page_view", "anyone", refs[0]) + ","
+                + event("page_view", "anyone", refs[1]) + "," + event("page_view", "anyone", refs[2]) + "]}");
+        JsonNode deleted = tree(call(events, "deleteEventsByRefs", "{\"refs\":[\"" + refs[0] + "\",\"" + refs[1] + "\"]}"));
+        assertEquals(2, deleted.path("events").size(), () -> "the deleted events answered: " + deleted);
+        assertEquals(404, status(() -> call(events, "getEventByRefId", null, refs[0])));
+        assertEquals(404, status(() -> call(events, "getEventByRefId", null, refs[1])));
+        assertEquals(refs[2], tree(call(events, "getEventByRefId", null, refs[2])).at("/event/ref").asText());
+    }
+
+    private void dryRunNotStored() throws Exception {
+        Object events = api("Events");
+        String ref = UUID.randomUUID().toString();
+        JsonNode answered = tree(call(events, "sendEventsDryRun", "{\"events\":[" + event("api_call", "anyone", ref) + "]}"));
+        assertEquals(ref, answered.at("/events/0/event/ref").asText(), () -> "the dry run answers the event sent: " + answered);
+        assertEquals(404, status(() -> call(events, "getEventByRefId", null, ref)), "a dry run stores nothing");
     }
 
     private void meterCountsTheCustomersEvents(String customer) throws Exception {

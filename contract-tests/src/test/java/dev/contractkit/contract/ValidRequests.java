@@ -59,6 +59,9 @@ final class ValidRequests {
         if (collection == null) {
             return fitting;
         }
+        if (behaviour.kind() == Behaviour.Kind.APPEND || behaviour.kind() == Behaviour.Kind.LEDGER) {
+            return owned(fitting, collection, stub);
+        }
         Map<String, String> path = new LinkedHashMap<>(fitting.pathParams());
         ObjectNode item = SpecDocument.JSON.createObjectNode();
         String lookupParam = null;
@@ -77,6 +80,31 @@ final class ValidRequests {
             path.put(named, seeded.path(collection.idField()).asText());
         }
         return new ValidRequest(operation, path, fitting.query(), fitting.headers(), fitting.body());
+    }
+
+    /**
+     * A ledger's entries are kept per key, an item of the ledger's owner collection (Vayu's credits, per
+     * customer): that item is seeded and its id sent as the key, in the query of the list and the body of a move.
+     */
+    private ValidRequest owned(ValidRequest fitting, Collection ledger, StubServer stub) {
+        String owner = ledger.rules().path("owner").asText(null);
+        String key = ledger.rules().path("keyedBy").asText();
+        if (owner == null) {
+            return fitting;
+        }
+        ObjectNode seeded = stub.state().seed(StubVendors.of(vendor), owner, SpecDocument.JSON.createObjectNode());
+        String idField = stub.state().vendor(StubVendors.of(vendor)).model().collections().stream()
+                .filter(c -> c.template().equals(owner)).findFirst().map(Collection::idField).orElse("id");
+        com.fasterxml.jackson.databind.node.TextNode id = com.fasterxml.jackson.databind.node.TextNode.valueOf(seeded.path(idField).asText());
+        Map<String, JsonNode> query = new LinkedHashMap<>(fitting.query());
+        if (query.containsKey(key)) {
+            query.put(key, id);
+        }
+        JsonNode body = fitting.body();
+        if (body.isObject()) {
+            body = ((ObjectNode) body).deepCopy().set(key, id);
+        }
+        return new ValidRequest(fitting.operation(), fitting.pathParams(), query, body);
     }
 
     /** The request schema's own example when it fits, else the smallest body the schema accepts. */

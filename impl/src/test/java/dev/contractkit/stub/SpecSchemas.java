@@ -21,6 +21,7 @@ final class SpecSchemas {
             "format", "minLength", "maxLength", "items", "minItems", "maxItems", "properties", "required",
             "additionalProperties", "description", "default", "deprecated", "example", "title");
 
+    /** The packaged vendor whose spec this is; null for a spec read from elsewhere (a fixture, a vendor's file). */
     final Vendor vendor;
     final OpenApiSpec spec;
     final Operation operation;
@@ -28,13 +29,32 @@ final class SpecSchemas {
     final JsonNode requestBody;
 
     private SpecSchemas(Vendor vendor, String operationId) {
+        this(vendor, OpenApiSpec.load(vendor.prefix()), operationId);
+    }
+
+    private SpecSchemas(Vendor vendor, OpenApiSpec spec, String operationId) {
         this.vendor = vendor;
-        this.spec = OpenApiSpec.load(vendor.prefix());
+        this.spec = spec;
         this.operation = spec.operations().stream().filter(o -> o.id().equals(operationId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(vendor + " has no operation " + operationId));
-        String pointer = "/paths/" + operation.pathTemplate().replace("~", "~0").replace("/", "~1")
-                + "/" + operation.method() + "/requestBody";
-        this.requestBody = resolve(follow(spec.document().at(pointer)).at("/content/application~1json/schema"));
+                .orElseThrow(() -> new IllegalArgumentException(spec.document().at("/info/title").asText() + " has no operation " + operationId));
+        this.requestBody = resolve(follow(spec.document().at(operationPointer() + "/requestBody"))
+                .at("/content/application~1json/schema"));
+    }
+
+    /** An operation of any spec (a fixture, a vendor's published file), not only a packaged vendor's. */
+    static SpecSchemas of(OpenApiSpec spec, String operationId) {
+        return new SpecSchemas(null, spec, operationId);
+    }
+
+    /** The JSON schema of the operation's answer with this status, resolved; missing when it documents none. */
+    JsonNode responseBody(int status) {
+        JsonNode response = follow(spec.document().at(operationPointer() + "/responses/" + status));
+        JsonNode schema = response.at("/content/application~1json/schema");
+        return schema.isMissingNode() ? schema : resolve(schema);
+    }
+
+    private String operationPointer() {
+        return "/paths/" + operation.pathTemplate().replace("~", "~0").replace("/", "~1") + "/" + operation.method();
     }
 
     /** Both vendors' only operation, the update of a customer. */
@@ -78,17 +98,44 @@ final class SpecSchemas {
         return methods;
     }
 
-    /** The schema itself, or what its $ref (within the document) points at, followed to the end. */
+    /**
+     * The schema itself, or what its $ref (within the document) points at, followed to the end; an allOf read as
+     * the one object schema its parts make together (their properties and required names joined).
+     */
     JsonNode resolve(JsonNode schema) {
         JsonNode resolved = follow(schema);
+        if (resolved.has("allOf")) {
+            resolved = joined(resolved);
+        }
         for (var keywords = resolved.fieldNames(); keywords.hasNext(); ) {
             String keyword = keywords.next();
             if (!KNOWN_KEYWORDS.contains(keyword) && !keyword.startsWith("x-")) {
                 throw new IllegalStateException("the body generators do not know schema keyword '" + keyword
-                        + "' (in " + vendor.prefix() + " " + resolved + "): teach SchemaArbitraries about it");
+                        + "' (in " + spec.document().at("/info/title").asText() + " " + resolved + "): teach SchemaArbitraries about it");
             }
         }
         return resolved;
+    }
+
+    /**
+     * An allOf's parts as one object schema: every part's properties (a later part's declaration of a name
+     * wins) and required names. It is open to other properties unless the schema holding the allOf is closed:
+     * a closed part would refuse its siblings' properties, which no vendor means.
+     */
+    private JsonNode joined(JsonNode schema) {
+        com.fasterxml.jackson.databind.node.ObjectNode joined = ((com.fasterxml.jackson.databind.node.ObjectNode) schema).deepCopy();
+        joined.remove("allOf");
+        com.fasterxml.jackson.databind.node.ObjectNode properties = joined.with("properties");
+        Set<String> required = new LinkedHashSet<>(required(schema));
+        for (JsonNode part : schema.get("allOf")) {
+            JsonNode resolved = resolve(part);
+            resolved.path("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+            required.addAll(required(resolved));
+        }
+        joined.put("type", "object");
+        com.fasterxml.jackson.databind.node.ArrayNode names = joined.putArray("required");
+        required.forEach(names::add);
+        return joined;
     }
 
     /** The node itself, or what its $ref within the spec points at, followed to the end. */

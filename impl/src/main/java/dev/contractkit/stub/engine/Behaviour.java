@@ -26,6 +26,14 @@ public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
         CREATE_EACH,
         /** POST on an item's sub-path with x-contract-kit "set": those fields set on the item. */
         ACTION,
+        /** POST with x-contract-kit "appendsTo": an entry appended to that ledger, with the running balance. */
+        APPEND,
+        /** GET on a path item with x-contract-kit "ledger": the entries of one key, paginated. */
+        LEDGER,
+        /** POST with x-contract-kit "deletesEach": the items whose ids the body's array holds, removed. */
+        DELETE_EACH,
+        /** POST with x-contract-kit "dryRun" and "createsEach": answered as the create-each would, nothing stored. */
+        DRY_RUN,
         /** x-contract-kit "usage": the stored events measured through the stored meters (see {@link Usage}). */
         USAGE,
         /** Anything else: the documented example, or a value built from the answer's schema. */

@@ -42,6 +42,8 @@ public final class Engine {
     private final WriteRule writeRule;
     private final AnswerRule answerRule;
     private final Scopes scopes;
+    private final Ledger ledger;
+    private final Batches batches;
     private final Usage usage;
 
     public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, AnswerRule answerRule,
@@ -54,6 +56,8 @@ public final class Engine {
         this.listing = new Listing(model.schemas());
         this.writeRule = writeRule;
         this.scopes = new Scopes(model, store, notFound);
+        this.ledger = new Ledger(model, store, scopes);
+        this.batches = new Batches(model, store);
         this.usage = new Usage(model, store, scopes);
     }
 
@@ -76,6 +80,12 @@ public final class Engine {
             case LOOKUP -> lookup(operation, collection, params, behaviour.detail().asText());
             case ACTION -> changed(operation, collection, params, params.get(collection.idParam()), null,
                     (ObjectNode) behaviour.detail());
+            case APPEND -> appended(operation, collection, behaviour.detail(), request.body());
+            case LEDGER -> entries(operation, collection, request);
+            case DELETE_EACH -> new Answer(operation.successStatus(),
+                    batches.deleteEach(operation, collection, behaviour.detail(), request.body()));
+            case DRY_RUN -> new Answer(operation.successStatus(),
+                    batches.dryRun(operation, collection, behaviour.detail(), request.body()));
             case USAGE -> usage.serve(operation, params, behaviour.detail());
             case SYNTHESIZED -> new Answer(operation.successStatus(),
                     answerRule.apply(answers.synthesized(operation, operation.successStatus())));
@@ -196,6 +206,23 @@ public final class Engine {
         ObjectNode item = store.inScope(collection.template(), scope, scopes.creatable(collection, params),
                 s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> scopes.missingBy(collection, scope, field, value));
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, item));
+    }
+
+    /** An entry appended to a ledger: the entry where the operation answers one, else its documented answer. */
+    private Answer appended(Operation operation, Collection ledgerOf, JsonNode rule, JsonNode sent) {
+        ObjectNode entry = ledger.append(ledgerOf, rule, sent);
+        int status = operation.successStatus();
+        return new Answer(status, model.responseSchema(operation).isMissingNode() ? null
+                : answers.item(operation, status, ledgerOf, entry));
+    }
+
+    /** One key's entries (the key a query parameter named as the ledger's keyedBy), paginated as the list declares. */
+    private Answer entries(Operation operation, Collection ledgerOf, ValidatedRequest request) {
+        String key = request.queryValue(ledgerOf.rules().path("keyedBy").asText());
+        List<ObjectNode> all = ledger.entries(ledgerOf, key == null ? "" : key);
+        Listing.Page page = listing.page(operation, ledgerOf, all, request);
+        return new Answer(operation.successStatus(),
+                answers.page(operation, operation.successStatus(), ledgerOf, page.items(), page.pagination()));
     }
 
     /** The fields sent merged into a copy, the vendor's write rule applied, updatedAt moved. */

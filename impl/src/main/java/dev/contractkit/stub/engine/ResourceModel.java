@@ -21,6 +21,7 @@ public final class ResourceModel {
     private final ItemShapes shapes;
     private final Map<String, Collection> collections = new LinkedHashMap<>();
     private final Map<String, Behaviour> behaviours = new LinkedHashMap<>();
+    private List<Operation> operationsByTemplate = List.of();
 
     /** A spec's model, built once a JVM: specs are read once and never change, and a model is only read. */
     private static final Map<OpenApiSpec, ResourceModel> BUILT =
@@ -37,6 +38,7 @@ public final class ResourceModel {
         this.shapes = new ItemShapes(schemas);
         collections.putAll(new CollectionFinder(spec, schemas, shapes).collections());
         List<Operation> operations = spec.operations();
+        operationsByTemplate = operations;
         for (Operation operation : operations) {
             behaviours.put(operation.id(), infer(operation));
         }
@@ -94,6 +96,10 @@ public final class ResourceModel {
             return usage;
         }
         Collection own = collections.get(template);
+        Behaviour batch = batch(operation, rule);
+        if (batch != null) {
+            return batch;
+        }
         if (own != null && method.equals("post") && rule.has("createsEach")) {
             return new Behaviour(Behaviour.Kind.CREATE_EACH, own, rule);
         }
@@ -133,6 +139,61 @@ public final class ResourceModel {
             }
         }
         return new Behaviour(Behaviour.Kind.SYNTHESIZED, null, rule);
+    }
+
+    /**
+     * What the operation's own rule says it does to a ledger or to many items of a collection ("appendsTo",
+     * "ledger" on the path item, "deletesEach"/"from", "dryRun"/"in"), or null.
+     */
+    private Behaviour batch(Operation operation, JsonNode rule) {
+        String method = operation.method();
+        JsonNode ledger = schemas.document().path("paths").path(operation.pathTemplate()).path("x-contract-kit").path("ledger");
+        if (method.equals("get") && ledger.isObject()) {
+            return new Behaviour(Behaviour.Kind.LEDGER, ledger(operation.pathTemplate(), operation, ledger), rule);
+        }
+        if (!method.equals("post")) {
+            return null;
+        }
+        if (rule.has("appendsTo")) {
+            String to = rule.get("appendsTo").asText();
+            JsonNode target = schemas.document().path("paths").path(to);
+            Operation list = listOf(to);
+            if (list != null && target.path("x-contract-kit").path("ledger").isObject()) {
+                return new Behaviour(Behaviour.Kind.APPEND, ledger(to, list, target.path("x-contract-kit").path("ledger")), rule);
+            }
+        }
+        if (rule.has("deletesEach") && collections.containsKey(rule.path("from").asText())) {
+            return new Behaviour(Behaviour.Kind.DELETE_EACH, collections.get(rule.path("from").asText()), rule);
+        }
+        if (rule.path("dryRun").asBoolean() && rule.has("createsEach") && collections.containsKey(rule.path("in").asText())) {
+            return new Behaviour(Behaviour.Kind.DRY_RUN, collections.get(rule.path("in").asText()), rule);
+        }
+        return null;
+    }
+
+    private final Map<String, Collection> ledgers = new LinkedHashMap<>();
+
+    /** A ledger as a collection of entries: the list's array items, keyed by the rule's key (a scope of its own). */
+    private Collection ledger(String template, Operation list, JsonNode rule) {
+        return ledgers.computeIfAbsent(template, t -> {
+            JsonNode entry = unwrap(responseSchema(list), t);
+            JsonNode id = schemas.property(entry, "id");
+            com.fasterxml.jackson.databind.node.ObjectNode idSchema = id.isObject()
+                    ? ((com.fasterxml.jackson.databind.node.ObjectNode) id).deepCopy()
+                    : JsonNodeFactory.instance.objectNode().put("type", "string");
+            idSchema.remove(List.of("example", "description"));
+            return new Collection(t, PathTemplates.noun(PathTemplates.last(t)) + " entry", List.of(), "id", idSchema, entry,
+                    null, rule);
+        });
+    }
+
+    private Operation listOf(String template) {
+        for (Operation candidate : operationsByTemplate) {
+            if (candidate.pathTemplate().equals(template) && candidate.method().equals("get")) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /**

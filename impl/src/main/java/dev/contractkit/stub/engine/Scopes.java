@@ -54,6 +54,11 @@ final class Scopes {
         return String.join("/", collection.scopeParams().stream().map(params::get).toList());
     }
 
+    /** The vendor's words for an item of this noun not found. */
+    String notFoundMessage(String noun, String id) {
+        return notFound.item(noun, id);
+    }
+
     StubException missing(Collection collection, String scope, String id) {
         return miss(collection, scope, notFound.item(collection.noun(), id));
     }

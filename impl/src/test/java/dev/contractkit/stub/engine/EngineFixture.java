@@ -69,7 +69,34 @@ final class EngineFixture {
         }
     }
 
-    Engine.Answer serve(String method, String pathAndQuery, JsonNode body) {
+    /**
+     * Serves METHOD path?query with this JSON body as the stub's pipeline does once it has parsed it: the path
+     * parameters, query and body checked against the operation's schemas, then the engine; a refusal answered
+     * with its status and the error body {@code errors} words (the vendor's format), as the stub sends it.
+     */
+    Engine.Answer request(String method, String pathAndQuery, String body, dev.contractkit.stub.error.ErrorFormat errors) {
+        Route route = spec.route(method, pathAndQuery.split("\\?", 2)[0]);
+        try {
+            JsonNode sent = body == null ? null : JSON.readTree(body);
+            List<dev.contractkit.stub.error.Violation> violations = new java.util.ArrayList<>(
+                    dev.contractkit.stub.spec.RequestValidator.pathParams(route));
+            violations.addAll(dev.contractkit.stub.spec.RequestValidator.queryParams(route.operation(), query(pathAndQuery)));
+            if (sent != null) {
+                violations.addAll(dev.contractkit.stub.spec.RequestValidator.body(route.operation(), sent));
+            }
+            if (!violations.isEmpty()) {
+                throw dev.contractkit.stub.error.StubException.invalid(violations);
+            }
+            return serve(method, pathAndQuery, sent);
+        } catch (dev.contractkit.stub.error.StubException refused) {
+            dev.contractkit.stub.error.StubException at = refused.at(route.operation());
+            return new Engine.Answer(at.kind().status(), errors.body(at, route.operation()));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Map<String, List<String>> query(String pathAndQuery) {
         String[] parts = pathAndQuery.split("\\?", 2);
         Map<String, List<String>> query = new LinkedHashMap<>();
         if (parts.length > 1) {
@@ -78,6 +105,12 @@ final class EngineFixture {
                 query.computeIfAbsent(kv[0], k -> new java.util.ArrayList<>()).add(kv.length > 1 ? kv[1] : "");
             }
         }
+        return query;
+    }
+
+    Engine.Answer serve(String method, String pathAndQuery, JsonNode body) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        Map<String, List<String>> query = query(pathAndQuery);
         Route route = spec.route(method, parts[0]);
         if (route == null) {
             throw new IllegalArgumentException("no operation for " + method + " " + parts[0]);
