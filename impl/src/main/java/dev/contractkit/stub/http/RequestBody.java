@@ -23,7 +23,14 @@ public record RequestBody(byte[] bytes, boolean oversized, boolean broken, Input
             if (declared > limit) {
                 return new RequestBody(wire.readNBytes(Math.min(keep, limit)), true, false, wire);
             }
-            byte[] bytes = declared == 0 ? new byte[0] : wire.readNBytes(limit + 1);
+            if (declared >= 0) {
+                // Jetty holds the body to its declared length (shorter fails the read): one array of that size.
+                byte[] bytes = new byte[(int) declared];
+                int read = wire.readNBytes(bytes, 0, bytes.length);
+                return new RequestBody(read == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, read), false,
+                        false, wire);
+            }
+            byte[] bytes = wire.readNBytes(limit + 1); // chunked: up to one byte past the limit tells it is over
             return new RequestBody(bytes, bytes.length > limit, false, wire);
         } catch (IOException broken) {
             return new RequestBody(new byte[0], false, true, wire);
