@@ -2,7 +2,6 @@ package dev.contractkit.stub.http;
 
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.StubException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -120,10 +119,6 @@ public final class Exchange {
         response.getHeaders().put(name, value);
     }
 
-    String responseHeader(String name) {
-        return response.getHeaders().get(name);
-    }
-
     /** Runs just before the answer goes out (or the connection is dropped): the journal records there. */
     void beforeAnswer(Runnable hook) {
         this.beforeAnswer = hook;
@@ -137,10 +132,6 @@ public final class Exchange {
     /** The answer's body as written; empty until answered. */
     public byte[] answerBody() {
         return answer == null ? new byte[0] : answer;
-    }
-
-    public boolean answered() {
-        return answer != null || status != 0;
     }
 
     /**
@@ -187,15 +178,5 @@ public final class Exchange {
         beforeAnswer.run();
         request.getConnectionMetaData().getConnection().getEndPoint().close();
         callback.succeeded();
-    }
-
-    /** Reads what is left of an oversized body, up to {@code limit} bytes, so the client reads its 413. */
-    void swallow(long limit) throws IOException {
-        InputStream rest = body == null ? wire() : body.rest();
-        byte[] skip = new byte[8192];
-        long left = limit;
-        while (left > 0 && rest.read(skip, 0, (int) Math.min(left, skip.length)) >= 0) {
-            left -= skip.length;
-        }
     }
 }
