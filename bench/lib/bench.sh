@@ -113,19 +113,30 @@ bench_start_stub() {
     bench_check "$STUB_PORT" stub
 }
 
-# bench_wiremock_root off|default: WireMock's root dir with one mapping (PUT of the Vayu customer answers a fixed
-# 717-byte JSON body) in WM_ROOT, and in WM_FLAGS --no-request-journal (off) or nothing (its default, unbounded).
+# bench_wiremock_root off|default [inline|file]: WireMock's root dir with one mapping (PUT of the Vayu customer
+# answers a fixed 717-byte JSON body) in WM_ROOT, and in WM_FLAGS --no-request-journal (off) or nothing (its
+# default, unbounded). inline (the default) puts the answer in the mapping ("body"), the first way WireMock's
+# docs write a fixed answer and its fastest; file names a file under __files ("bodyFileName"), which WireMock
+# reads on every request.
 bench_wiremock_root() {
-    WM_ROOT="$BENCH_RUN/wiremock"
+    local body=${2:-inline} answer
+    WM_ROOT="$BENCH_RUN/wiremock-$body"
     mkdir -p "$WM_ROOT/mappings" "$WM_ROOT/__files"
-    cp "$BENCH_LIB/vayu-update-response.json" "$WM_ROOT/__files/vayu-update-response.json"
+    if [[ $body == file ]]; then
+        cp "$BENCH_LIB/vayu-update-response.json" "$WM_ROOT/__files/vayu-update-response.json"
+        answer='"bodyFileName": "vayu-update-response.json"'
+    else
+        # The same bytes as one JSON string: backslashes and quotes escaped, lines joined with \n.
+        answer="\"body\": \"$(awk 'NR > 1 { printf "\\n" } { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); printf "%s", $0 }' \
+            "$BENCH_LIB/vayu-update-response.json")\""
+    fi
     cat >"$WM_ROOT/mappings/vayu-update.json" <<EOF
 {
   "request": { "method": "PUT", "url": "$VAYU_PATH" },
   "response": {
     "status": 200,
     "headers": { "Content-Type": "application/json" },
-    "bodyFileName": "vayu-update-response.json"
+    $answer
   }
 }
 EOF
@@ -133,11 +144,11 @@ EOF
     [[ ${1:-off} == off ]] && WM_FLAGS=--no-request-journal
 }
 
-# bench_start_wiremock off|default: WireMock without a request journal, or with its default (unbounded) one,
-# with the mapping of bench_wiremock_root. Sets WM_PID and WM_PORT.
+# bench_start_wiremock off|default [inline|file]: WireMock without a request journal, or with its default
+# (unbounded) one, with the mapping of bench_wiremock_root (answer inline by default). Sets WM_PID and WM_PORT.
 bench_start_wiremock() {
-    local log="$BENCH_RUN/wiremock.log"
-    bench_wiremock_root "${1:-off}"
+    local log="$BENCH_RUN/wiremock-${2:-inline}.log"
+    bench_wiremock_root "${1:-off}" "${2:-inline}"
     # shellcheck disable=SC2086
     java "${JVM_FLAGS[@]}" -jar "$WIREMOCK_JAR" --port 0 --bind-address 127.0.0.1 --root-dir "$WM_ROOT" \
         $WM_FLAGS >"$log" 2>&1 &

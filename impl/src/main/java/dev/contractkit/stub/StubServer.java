@@ -4,38 +4,34 @@ import dev.contractkit.stub.auth.Authenticator;
 import dev.contractkit.stub.auth.JwtAuthenticator;
 import dev.contractkit.stub.auth.TokenListAuthenticator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpServer;
 import dev.contractkit.stub.admin.AdminAccess;
+import dev.contractkit.stub.admin.AdminTokenCheck;
+import dev.contractkit.stub.fault.FaultStep;
+import dev.contractkit.stub.fault.RateLimitStep;
+import dev.contractkit.stub.http.Arrival;
+import dev.contractkit.stub.http.JerseyApp;
+import dev.contractkit.stub.http.RequestPath;
+import dev.contractkit.stub.http.ValidatedRequest;
+import org.eclipse.jetty.server.Server;
 import dev.contractkit.stub.admin.AdminErrorFormat;
-import dev.contractkit.stub.admin.AdminTokenFilter;
 import dev.contractkit.stub.console.ConsoleFiles;
 import dev.contractkit.stub.admin.AdminResource;
 import dev.contractkit.stub.admin.HealthStatus;
 import dev.contractkit.stub.admin.CrossSiteGuard;
-import dev.contractkit.stub.fault.FaultFilter;
-import dev.contractkit.stub.fault.RateLimitFilter;
 import dev.contractkit.stub.fault.RateLimits;
 import dev.contractkit.stub.http.Api;
 import dev.contractkit.stub.http.ApiApplication;
-import dev.contractkit.stub.http.Exchanges;
 import dev.contractkit.stub.http.Json;
 import dev.contractkit.stub.http.VendorRefusals;
-import dev.contractkit.stub.http.DropUnanswered;
 import dev.contractkit.stub.http.JettyServers;
-import dev.contractkit.stub.http.WholeAnswerExchange;
-import dev.contractkit.stub.journal.JournalFilter;
 import dev.contractkit.stub.engine.Engine;
 import dev.contractkit.stub.http.GeneratedResources;
-import dev.contractkit.stub.http.ServedBy;
-import dev.contractkit.stub.http.ValidatedRequest;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.time.Duration;
@@ -43,8 +39,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
-import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -88,9 +82,10 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer http;
-    /** Each API's Jersey application, by its prefix: one a JVM, shared by its stubs (see {@link #mount}). */
-    private static final Map<String, JdkHttpHandlerContainer> APPLICATIONS = new ConcurrentHashMap<>();
+    private final Server http;
+    private final InetSocketAddress bound;
+    /** Each API's Jersey application, by its prefix: one a JVM, shared by its stubs (see {@link #application}). */
+    private static final Map<String, JerseyApp> APPLICATIONS = new ConcurrentHashMap<>();
     private final StubState state;
     private final URI baseUri;
     private final AdminAccess adminAccess;
@@ -102,10 +97,11 @@ public final class StubServer implements AutoCloseable {
         // this way two cores share it.
         CompletableFuture<StubState> loading = CompletableFuture.supplyAsync(() -> new StubState(options.dataFile,
                 options.journalSize, options.rateLimits, options.vayuJwtSecret, options.store), StubServer::onOwnThread);
+        RequestPath path = new RequestPath(new VendorRefusals());
         try {
             // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
-            http = JettyServers.create(new InetSocketAddress(options.host, options.port), new VendorRefusals(),
-                    options.readTimeout, options.threads);
+            http = JettyServers.create(new InetSocketAddress(options.host, options.port), path, options.readTimeout,
+                    options.threads);
         } catch (IOException | RuntimeException e) {
             loading.thenAccept(StubState::close); // a shared sandbox's connections, once opened
             throw e;
@@ -113,27 +109,25 @@ public final class StubServer implements AutoCloseable {
         try {
             Api admin = new Api("__admin", OpenApiSpec.load(dev.contractkit.stub.spec.PackagedSpecs.ADMIN), 1 << 20, new AdminErrorFormat(),
                     Json.mapper(JsonInclude.Include.NON_NULL), false);
-            HttpContext adminContext = mount(admin.prefix(),
-                    () -> ApiApplication.create(admin, AdminResource.class, StubState.class).register(new HealthStatus()), new ServedBy(null, loading::join));
-            adminContext.getFilters().add(0, new CrossSiteGuard(adminAccess.open()));
-            adminContext.getFilters().add(1, new ConsoleFiles());
-            if (!adminAccess.open()) {
-                adminContext.getFilters().add(2, new AdminTokenFilter(adminAccess.token()));
-            }
+            path.mountAdmin(admin, application(admin.prefix(),
+                    () -> ApiApplication.create(admin, AdminResource.class, StubState.class).register(new HealthStatus())),
+                    new CrossSiteGuard(adminAccess.open()), new ConsoleFiles(),
+                    adminAccess.open() ? null : new AdminTokenCheck(adminAccess.token()), loading::join);
             state = loaded(loading);
-        } catch (RuntimeException | Error e) {
+            for (Vendor vendor : state.vendors()) {
+                mountVendor(path, vendor, options.auth.getOrDefault(vendor, Authenticator.ANY_BEARER_TOKEN));
+            }
+            String prefixes = String.join(", ", state.vendors().stream().map(v -> "/" + v.prefix()).toList());
+            path.rootNotFound("{\"message\":\"No such path: the vendors are under " + prefixes
+                    + ", the admin API under /__admin\"}");
+            JettyServers.start(http);
+        } catch (IOException | RuntimeException | Error e) {
             JettyServers.discard(http);
             loading.thenAccept(StubState::close);
             throw e;
         }
-        for (Vendor vendor : state.vendors()) {
-            mountVendor(vendor, options.auth.getOrDefault(vendor, Authenticator.ANY_BEARER_TOKEN));
-        }
-        String prefixes = String.join(", ", state.vendors().stream().map(v -> "/" + v.prefix()).toList());
-        http.createContext("/", exchange -> Exchanges.answerJson(exchange, 404,
-                "{\"message\":\"No such path: the vendors are under " + prefixes + ", the admin API under /__admin\"}"));
-        http.start();
-        baseUri = URI.create("http://" + hostForUri(options.host) + ":" + http.getAddress().getPort());
+        bound = JettyServers.address(http);
+        baseUri = URI.create("http://" + hostForUri(options.host) + ":" + bound.getPort());
     }
 
     private static void onOwnThread(Runnable work) {
@@ -162,12 +156,12 @@ public final class StubServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return bound.getPort();
     }
 
     /** The address and port the server's socket is bound to, as the socket reports it (not as asked for). */
     InetSocketAddress boundAddress() {
-        return http.getAddress();
+        return bound;
     }
 
     /** http://host:port, without a trailing slash. */
@@ -269,45 +263,33 @@ public final class StubServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
+        JettyServers.stop(http);
         state.close();
     }
 
-    /** A vendor's API, behind its journal, rate limit and faults, in that order. */
-    private void mountVendor(Vendor vendor, Authenticator auth) {
+    /** A vendor's API: its Jersey application, and what its steps in {@link RequestPath} need of this stub. */
+    private void mountVendor(RequestPath path, Vendor vendor, Authenticator auth) {
         OpenApiSpec spec = state.spec(vendor);
-        Engine engine = state.vendor(vendor).engine();
-        HttpContext context = mount(vendor.prefix(), () -> ApiApplication.forVendor(
-                new Api(vendor.prefix(), spec, vendor.bodyLimit(), vendor.errors(), vendor.json(), true),
-                GeneratedResources.of(vendor.serverApiPackage(), () -> answer(ServedBy.current().logic(Engine.class)))),
-                new ServedBy(auth, () -> engine));
-        context.getFilters().add(0, new DropUnanswered());
-        context.getFilters().add(1, new JournalFilter(vendor, spec, state.journal));
-        if (state.rateLimits.limits(vendor)) {
-            context.getFilters().add(2, new RateLimitFilter(vendor, state.rateLimits));
-        }
-        context.getFilters().add(context.getFilters().size() - 1, new FaultFilter(vendor, spec, state.faults, state.rateLimits));
+        Api api = new Api(vendor.prefix(), spec, vendor.bodyLimit(), vendor.errors(), vendor.json(), true);
+        JerseyApp jersey = application(vendor.prefix(), () -> ApiApplication.forVendor(api,
+                GeneratedResources.of(vendor.serverApiPackage(), StubServer::answer)));
+        path.mountVendor(vendor, api, jersey, auth, state.vendor(vendor).engine(), state.journal,
+                new RateLimitStep(vendor, state.rateLimits), new FaultStep(vendor, state.faults, state.rateLimits));
     }
 
     /**
-     * An API's context on this server: its Jersey application behind {@code servedBy}. The application is
-     * built once a JVM and shared by every stub in it (each request finds its own stub through
-     * {@link ServedBy}), since building Jersey's three took ~90% of a further stub's start. It never shuts down.
+     * An API's Jersey application, built once a JVM and shared by every stub in it (each request carries its own
+     * stub's authenticator and logic in its {@link Arrival}), since building Jersey's three took ~90% of a further
+     * stub's start. It never shuts down.
      */
-    private HttpContext mount(String prefix, Supplier<ResourceConfig> application, ServedBy servedBy) {
-        JdkHttpHandlerContainer container = APPLICATIONS.computeIfAbsent(prefix, p -> {
-            JdkHttpHandlerContainer made = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, application.get());
-            made.getApplicationHandler().onStartup(made);
-            return made;
-        });
-        HttpContext context = http.createContext("/" + prefix, WholeAnswerExchange.around(container));
-        context.getFilters().add(servedBy);
-        return context;
+    private static JerseyApp application(String prefix, Supplier<ResourceConfig> application) {
+        return APPLICATIONS.computeIfAbsent(prefix, p -> new JerseyApp(p, application.get()));
     }
 
-    /** The engine's answer to the request the pipeline validated on this thread. */
-    private static jakarta.ws.rs.core.Response answer(Engine engine) {
-        ValidatedRequest request = ValidatedRequest.current();
+    /** The engine's answer to the request the pipeline validated. */
+    private static jakarta.ws.rs.core.Response answer(jakarta.ws.rs.container.ContainerRequestContext context) {
+        ValidatedRequest request = ValidatedRequest.of(context);
+        Engine engine = Arrival.of(context).logic(Engine.class);
         Engine.Answer answer;
         try {
             answer = engine.serve(request);
@@ -317,7 +299,6 @@ public final class StubServer implements AutoCloseable {
         return answer.body() == null ? jakarta.ws.rs.core.Response.status(answer.status()).build()
                 : jakarta.ws.rs.core.Response.status(answer.status()).type("application/json").entity(answer.body()).build();
     }
-
 
     private static String hostForUri(String host) {
         return host.contains(":") ? "[" + host + "]" : host;

@@ -1,9 +1,6 @@
 package dev.contractkit.stub.admin;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import dev.contractkit.stub.http.Exchanges;
-import java.io.IOException;
+import dev.contractkit.stub.http.Exchange;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,7 +12,7 @@ import java.util.Set;
  * API is open, so is one addressed to any host but a loopback one. Tools that send no Origin (curl, the
  * clients) are not affected.
  */
-public final class CrossSiteGuard extends Filter {
+public final class CrossSiteGuard {
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
@@ -26,24 +23,20 @@ public final class CrossSiteGuard extends Filter {
         this.hostMustBeLoopback = adminOpen;
     }
 
-    @Override
-    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
+    /** Whether the call was refused (403). */
+    public boolean refused(Exchange exchange) {
+        String host = exchange.header("Host");
+        String origin = exchange.header("Origin");
         if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host))) {
             refuse(exchange, "Admin calls from another site's page are refused: its Origin " + quoted(origin)
                     + " is not this stub's");
+            return true;
         } else if (hostMustBeLoopback && (host == null || !LOOPBACK_NAMES.contains(hostName(host)))) {
             refuse(exchange, "This stub's admin API answers on loopback names only (localhost, 127.0.0.1, [::1]),"
                     + " not " + quoted(host == null ? "" : host));
-        } else {
-            chain.doFilter(exchange);
+            return true;
         }
-    }
-
-    @Override
-    public String description() {
-        return "admin calls from other sites refused";
+        return false;
     }
 
     /** The host without its port: "127.0.0.1:8080" is 127.0.0.1, "[::1]:8080" is [::1]. */
@@ -63,7 +56,7 @@ public final class CrossSiteGuard extends Filter {
         return json.append('\'').toString();
     }
 
-    private static void refuse(HttpExchange exchange, String message) throws IOException {
-        Exchanges.answerJson(exchange, 403, "{\"message\":\"" + message + "\"}");
+    private static void refuse(Exchange exchange, String message) {
+        exchange.answerJson(403, "{\"message\":\"" + message + "\"}");
     }
 }

@@ -1,7 +1,6 @@
 package dev.contractkit.stub.console;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
+import dev.contractkit.stub.http.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +11,7 @@ import java.util.Map;
  * API. They hold no data (the page reads it from the admin API with the admin token), so they are served
  * without one: the page must load to ask for it.
  */
-public final class ConsoleFiles extends Filter {
+public final class ConsoleFiles {
 
     private static final String ROOT = "/__admin/";
     private static final String FILES = ROOT + "console/";
@@ -33,43 +32,30 @@ public final class ConsoleFiles extends Filter {
         this.files = FILE_TYPES.keySet().stream().collect(java.util.stream.Collectors.toMap(n -> n, ConsoleFiles::read));
     }
 
-    @Override
-    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
+    /** Whether the request was for a console file (or the console's root without its slash), and answered. */
+    public boolean served(Exchange exchange) {
+        String path = exchange.uri().getPath();
+        String method = exchange.method();
         boolean read = "GET".equals(method) || "HEAD".equals(method);
         if (read && ROOT.equals(path)) {
             serve(exchange, "index.html");
         } else if (read && path.equals(ROOT.substring(0, ROOT.length() - 1))) {
-            exchange.getResponseHeaders().set("Location", ROOT);
-            exchange.sendResponseHeaders(308, -1);
-            exchange.close();
+            exchange.setHeader("Location", ROOT);
+            exchange.answer(308, null, new byte[0]);
         } else if (read && path.startsWith(FILES) && files.containsKey(path.substring(FILES.length()))) {
             serve(exchange, path.substring(FILES.length()));
         } else {
-            chain.doFilter(exchange);
+            return false;
         }
+        return true;
     }
 
-    private void serve(HttpExchange exchange, String name) throws IOException {
-        byte[] body = files.get(name);
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", FILE_TYPES.get(name));
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cache-Control", "no-cache");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(200, head ? -1 : body.length);
-        if (!head) {
-            exchange.getResponseBody().write(body);
-        }
-        exchange.close();
-    }
-
-    @Override
-    public String description() {
-        return "sandbox console";
+    private void serve(Exchange exchange, String name) {
+        exchange.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        exchange.setHeader("X-Content-Type-Options", "nosniff");
+        exchange.setHeader("Referrer-Policy", "no-referrer");
+        exchange.setHeader("Cache-Control", "no-cache");
+        exchange.answer(200, FILE_TYPES.get(name), files.get(name));
     }
 
     private static byte[] read(String name) {

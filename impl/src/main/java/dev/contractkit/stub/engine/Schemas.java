@@ -11,14 +11,50 @@ import java.util.Set;
 /** Reads schemas of a spec as written: references followed, allOf merged, for shapes rather than checks. */
 final class Schemas {
 
+    /** Resolved schemas are the spec's: kept, they are not read again per request (a pointer parsed, allOf merged). */
+    private static final int KEPT = 10_000;
+
     private final JsonNode document;
+    private final Map<Node, JsonNode> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     Schemas(JsonNode document) {
         this.document = document;
     }
 
-    /** The schema with its $ref followed (repeatedly) and its allOf parts merged into one object schema. */
+    /** A node by identity: two equal schemas at different places of the spec are different keys, and cheap ones. */
+    private record Node(JsonNode node) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Node that && that.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
+    }
+
+    /**
+     * The schema with its $ref followed (repeatedly) and its allOf parts merged into one object schema; read-only,
+     * as the spec's own nodes are.
+     */
     JsonNode resolve(JsonNode schema) {
+        if (schema == null || !schema.has("$ref") && !schema.has("allOf")) {
+            return resolveNow(schema);
+        }
+        Node key = new Node(schema);
+        JsonNode known = resolved.get(key);
+        if (known == null) {
+            known = resolveNow(schema);
+            if (resolved.size() >= KEPT) {
+                resolved.clear();
+            }
+            resolved.put(key, known);
+        }
+        return known;
+    }
+
+    private JsonNode resolveNow(JsonNode schema) {
         for (int hops = 0; schema != null && schema.has("$ref") && hops < 32; hops++) {
             String ref = schema.get("$ref").asText();
             schema = ref.startsWith("#/") ? document.at(ref.substring(1)) : null;

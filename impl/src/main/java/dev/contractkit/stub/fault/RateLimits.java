@@ -1,6 +1,5 @@
 package dev.contractkit.stub.fault;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.contractkit.stub.Vendor;
 import java.util.Map;
 
@@ -65,34 +64,33 @@ public final class RateLimits {
     }
 
     /** Takes a token; adds the vendor's rate-limit headers; false (and Retry-After set) when over the limit. */
-    boolean take(Vendor vendor, HttpExchange exchange) {
+    boolean take(Vendor vendor, java.util.function.BiConsumer<String, String> header) {
         Limit limit = limits.get(vendor);
         TokenBuckets.Taken probe = buckets.take(vendor, limit.perSecond, limit.burst);
         long nowSeconds = System.currentTimeMillis() / 1000;
         long secondsToFull = ceilDiv(limit.burst - probe.remaining(), limit.perSecond);
         if (vendor.sendsRateLimitHeaders()) {
-            var headers = exchange.getResponseHeaders();
-            headers.set("X-RateLimit-Limit", Long.toString(limit.perSecond));
-            headers.set("X-RateLimit-Remaining", Long.toString(probe.remaining()));
-            headers.set("X-RateLimit-Reset", Long.toString(nowSeconds + secondsToFull));
+            header.accept("X-RateLimit-Limit", Long.toString(limit.perSecond));
+            header.accept("X-RateLimit-Remaining", Long.toString(probe.remaining()));
+            header.accept("X-RateLimit-Reset", Long.toString(nowSeconds + secondsToFull));
         }
         if (!probe.consumed()) {
-            exchange.getResponseHeaders().set("Retry-After",
+            header.accept("Retry-After",
                     Long.toString(Math.max(1, ceilDiv(probe.nanosToWait(), 1_000_000_000L))));
         }
         return probe.consumed();
     }
 
     /** The headers of a 429 that a fault answers: Retry-After, and the vendor's rate-limit headers. */
-    void tooManyRequestsHeaders(Vendor vendor, HttpExchange exchange, Integer retryAfterSeconds) {
+    void tooManyRequestsHeaders(Vendor vendor, java.util.function.BiConsumer<String, String> header,
+            Integer retryAfterSeconds) {
         long retryAfter = retryAfterSeconds == null ? 1 : retryAfterSeconds;
-        var headers = exchange.getResponseHeaders();
-        headers.set("Retry-After", Long.toString(retryAfter));
+        header.accept("Retry-After", Long.toString(retryAfter));
         if (vendor.sendsRateLimitHeaders()) {
             Limit limit = limits.get(vendor);
-            headers.set("X-RateLimit-Limit", Long.toString(limit == null ? vendor.documentedRatePerSecond() : limit.perSecond));
-            headers.set("X-RateLimit-Remaining", "0");
-            headers.set("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + retryAfter));
+            header.accept("X-RateLimit-Limit", Long.toString(limit == null ? vendor.documentedRatePerSecond() : limit.perSecond));
+            header.accept("X-RateLimit-Remaining", "0");
+            header.accept("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + retryAfter));
         }
     }
 

@@ -6,7 +6,7 @@ import dev.contractkit.stub.spec.OpenApiSpec;
 
 /**
  * One API the stub serves through the shared pipeline: a vendor's, or the admin API. The same for every stub
- * of a JVM; what differs per stub (its credentials' check, its state) is {@link ServedBy}'s.
+ * of a JVM; what differs per stub (its credentials' check, its state) travels with each request, in its {@link Arrival}.
  *
  * @param authenticates whether its secured operations ask for credentials (the vendors'; not the admin API)
  */

@@ -1,6 +1,11 @@
 package dev.contractkit.stub.http;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.function.Supplier;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.process.internal.RequestScoped;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -15,7 +20,6 @@ public final class ApiApplication {
         ResourceConfig config = new ResourceConfig()
                 .register(new RequestPipeline(api))
                 .register(new JsonBodyProvider(api.json()))
-                .register(new UntypedArguments())
                 .register(new ErrorMapper(api))
                 .register(new RequestLog())
                 .registerResources(new java.util.HashSet<>(resources));
@@ -23,9 +27,10 @@ public final class ApiApplication {
     }
 
     /**
-     * @param resource the class implementing the vendor's generated interface
-     * @param logicType the type its constructor takes: the serving stub's ({@link ServedBy}), asked for per request
+     * @param resource the class implementing the API's generated interface
+     * @param logicType the type its constructor takes: the serving stub's (the request's {@link Arrival})
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T> ResourceConfig create(Api api, Class<?> resource, Class<T> logicType) {
         ResourceConfig config = new ResourceConfig()
                 .register(new RequestPipeline(api))
@@ -38,15 +43,31 @@ public final class ApiApplication {
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
-                        bindFactory(() -> ServedBy.current().logic(logicType)).to(logicType);
+                        ((org.glassfish.jersey.internal.inject.Binding) bindFactory(ServingLogic.class, RequestScoped.class))
+                                .to(logicType);
                     }
                 });
         return configured(config);
     }
 
+    /** The serving stub's logic, from the request's {@link Arrival}: a resource built per request takes it. */
+    public static final class ServingLogic implements Supplier<Object> {
+        private final Provider<ContainerRequestContext> request;
+
+        @Inject
+        public ServingLogic(Provider<ContainerRequestContext> request) {
+            this.request = request;
+        }
+
+        @Override
+        public Object get() {
+            return Arrival.of(request.get()).logic();
+        }
+    }
+
     private static ResourceConfig configured(ResourceConfig config) {
-        // No buffer of Jersey's (it allocates its whole size for every answer): WholeAnswerExchange keeps each
-        // answer whole instead, so every one carries Content-Length.
+        // No buffer of Jersey's (it allocates its whole size for every answer): JerseyApp keeps each answer whole
+        // instead, so every one carries Content-Length.
         config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -20,15 +19,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.glassfish.jersey.process.Inflector;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.model.Resource;
 
 /**
- * A vendor's generated JAX-RS interfaces, implemented: each is a proxy whose every method answers what
- * the engine builds for the validated request. The interfaces stay the typed contract (their paths,
- * methods and parameters are what Jersey routes by), and a new operation in the spec is a new method
- * served with no code.
+ * A vendor's generated JAX-RS interfaces, as Jersey resources: the interfaces are the typed contract, and their
+ * paths, methods and media types are what Jersey matches a request against; every method is answered by what
+ * the engine builds for the validated request (its typed arguments are never built: the engine serves from
+ * the validated request, so a parameter the generated types cannot hold cannot fail a request the spec
+ * allows). A new operation in the spec is a new method, served with no code.
  */
 public final class GeneratedResources {
 
@@ -36,22 +38,16 @@ public final class GeneratedResources {
     }
 
     /** Jersey resources for every interface of the package, each method answering {@code answer}. */
-    public static List<Resource> of(String apiPackage, Supplier<Response> answer) {
+    public static List<Resource> of(String apiPackage, Function<ContainerRequestContext, Response> answer) {
+        Answer inflector = new Answer(answer);
         List<Resource> resources = new ArrayList<>();
         for (Class<?> api : interfaces(apiPackage)) {
-            Object implementation = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "toString" -> api.getSimpleName() + " (served by the engine)";
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        default -> answer.get();
-                    });
-            resources.add(resource(api, implementation, answer));
+            resources.add(resource(api, inflector));
         }
         return resources;
     }
 
-    private static Resource resource(Class<?> api, Object implementation, Supplier<Response> answer) {
+    private static Resource resource(Class<?> api, Answer answer) {
         Resource.Builder root = Resource.builder(api.getAnnotation(Path.class).value());
         Map<String, Resource.Builder> children = new LinkedHashMap<>();
         for (Method method : api.getMethods()) {
@@ -61,12 +57,8 @@ public final class GeneratedResources {
             }
             Path sub = method.getAnnotation(Path.class);
             Resource.Builder owner = sub == null ? root : children.computeIfAbsent(sub.value(), root::addChildResource);
+            var resourceMethod = owner.addMethod(httpMethod).handledBy(answer);
             Consumes consumes = method.getAnnotation(Consumes.class);
-            // A body that is no JSON (a multipart upload, a form) is left unread: the method's typed parameters
-            // would need Jersey's readers for it, and the engine answers from the validated request alone.
-            var resourceMethod = consumes != null && Stream.of(consumes.value()).noneMatch(GeneratedResources::json)
-                    ? owner.addMethod(httpMethod).handledBy(new Unread(answer))
-                    : owner.addMethod(httpMethod).handledBy(implementation, method);
             if (consumes != null) {
                 resourceMethod.consumes(consumes.value());
             }
@@ -78,22 +70,18 @@ public final class GeneratedResources {
         return root.build();
     }
 
-    /** A method answered without its typed parameters; a class, not a lambda, so Jersey can read its types. */
-    private static final class Unread implements org.glassfish.jersey.process.Inflector<jakarta.ws.rs.container.ContainerRequestContext, Response> {
-        private final Supplier<Response> answer;
+    /** Every method's handler: the request in, the engine's answer out; a class, not a lambda, so Jersey can read its types. */
+    private static final class Answer implements Inflector<ContainerRequestContext, Response> {
+        private final Function<ContainerRequestContext, Response> answer;
 
-        Unread(Supplier<Response> answer) {
+        Answer(Function<ContainerRequestContext, Response> answer) {
             this.answer = answer;
         }
 
         @Override
-        public Response apply(jakarta.ws.rs.container.ContainerRequestContext request) {
-            return answer.get();
+        public Response apply(ContainerRequestContext request) {
+            return answer.apply(request);
         }
-    }
-
-    private static boolean json(String mediaType) {
-        return mediaType.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     private static String httpMethod(Method method) {

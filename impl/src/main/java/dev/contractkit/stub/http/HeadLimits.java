@@ -1,6 +1,5 @@
 package dev.contractkit.stub.http;
 
-import java.net.URI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -8,9 +7,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What Jetty parses but the stub still refuses before any API sees the request: a request target over
- * 8 KB (414; Jetty's own limit is the whole head's), more than 100 header fields (431; Jetty counts only
- * bytes), and a target java.net.URI cannot read (400: a broken percent-escape, which the JDK's HttpServer
- * API would otherwise fail on with a 500).
+ * 8 KB (414; Jetty's own limit is the whole head's) and more than 100 header fields (431; Jetty counts only
+ * bytes). A target java.net.URI cannot read is the next step's ({@link RequestPath}), which reads it once.
  */
 final class HeadLimits extends Handler.Wrapper {
 
@@ -32,21 +30,9 @@ final class HeadLimits extends Handler.Wrapper {
             answers.answer(request, response, callback, path, 414, "The request target is over 8 KB");
         } else if (request.getHeaders().size() > MAX_FIELDS) {
             answers.answer(request, response, callback, path, 431, "More than " + MAX_FIELDS + " header fields");
-        } else if (!readable(request)) {
-            answers.answer(request, response, callback, path, 400, "The request target has a malformed percent-escape");
         } else {
             return super.handle(request, response, callback);
         }
         return true;
-    }
-
-    /** Whether the exchange's getRequestURI() will work: Jetty's SPI builds it with URI.create. */
-    private static boolean readable(Request request) {
-        try {
-            URI.create(request.getHttpURI().toString());
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 }

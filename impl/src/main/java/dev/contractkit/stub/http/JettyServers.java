@@ -1,22 +1,19 @@
 package dev.contractkit.stub.http;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.http.spi.JettyHttpServer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP server the stub runs on: Jetty, through its implementation of the JDK's HttpServer API, so
- * Jersey's jdk-http container and the stub's com.sun filters run on it unchanged. Unlike the JDK's own
- * server, which answers a request it cannot parse with an HTML page naming a Java exception, Jetty hands
- * such requests to an error handler: here {@link RefusalErrorHandler}, in the words of the API the path names.
+ * The HTTP server the stub runs on: Jetty, its one handler the stub's {@link RequestPath} behind
+ * {@link HeadLimits}. Unlike the JDK's own server, which answers a request it cannot parse with an HTML page
+ * naming a Java exception, Jetty hands such requests to an error handler: here {@link RefusalErrorHandler}, in
+ * the words of the API the path names.
  */
 public final class JettyServers {
 
@@ -32,8 +29,8 @@ public final class JettyServers {
      * @param readTimeout how long a connection may stay silent: while a head or body is awaited, or between requests
      * @param threads     requests served at once
      */
-    public static HttpServer create(InetSocketAddress address, VendorRefusals refusals, Duration readTimeout,
-            int threads) throws IOException {
+    public static Server create(InetSocketAddress address, RequestPath path, Duration readTimeout, int threads)
+            throws IOException {
         QueuedThreadPool pool = new QueuedThreadPool(threads + 4, Math.min(4, threads)); // + acceptor and selectors
         pool.setName("stub-http");
         pool.setDaemon(true);
@@ -43,34 +40,49 @@ public final class JettyServers {
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         connector.setIdleTimeout(readTimeout.toMillis());
-        connector.open(); // binds now: a port in use fails here, as the JDK's HttpServer.create does
+        connector.open(); // binds now: a port in use fails here
         server.addConnector(connector);
-        RefusalAnswers answers = new RefusalAnswers(refusals);
-        server.setHandler(new HeadLimits(new ContextHandlerCollection(), answers));
-        server.setErrorHandler(new RefusalErrorHandler(answers));
-        JettyHttpServer http = new Discardable(server);
-        http.bind(address, 0); // finds the connector above bound to the port, and uses it
-        return http;
+        server.setHandler(new HeadLimits(path, path.refusals()));
+        server.setErrorHandler(new RefusalErrorHandler(path.refusals()));
+        return server;
+    }
+
+    public static void start(Server server) throws IOException {
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the HTTP server did not start", e);
+        }
+    }
+
+    /** Stops a started server at once; its port is free again. */
+    public static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP server did not stop", e);
+        }
     }
 
     /** Closes a server that {@link #create} made but that never started: its port is free again. */
-    public static void discard(HttpServer http) {
-        ((Discardable) http).discard();
+    public static void discard(Server server) {
+        connector(server).close(); // stop() leaves a connector alone when the server was never started
     }
 
-    private static final class Discardable extends JettyHttpServer {
-        Discardable(Server server) {
-            super(server, false);
+    /** The address and port the server's socket is bound to, as the socket reports it. */
+    public static InetSocketAddress address(Server server) {
+        try {
+            return (InetSocketAddress) ((java.nio.channels.ServerSocketChannel) connector(server).getTransport())
+                    .getLocalAddress();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
 
-        void discard() {
-            stop(0);
-            for (var connector : getServer().getConnectors()) {
-                if (connector instanceof ServerConnector bound) {
-                    bound.close(); // stop() leaves a connector alone when the server was never started
-                }
-            }
-        }
+    private static ServerConnector connector(Server server) {
+        return (ServerConnector) server.getConnectors()[0];
     }
 
     private static HttpConfiguration configuration() {

@@ -51,9 +51,10 @@ final class RequestLineTap extends HttpConnectionFactory {
         return configure(connection, connector, endPoint);
     }
 
-    /** Jetty's parser, copying what it is given while it reads a request line. */
+    /** Jetty's parser, copying what it is given while it reads a request line (bytes: decoded only when asked). */
     private static final class TappedParser extends HttpParser {
-        private final StringBuilder line = new StringBuilder();
+        private final byte[] line = new byte[KEPT];
+        private int kept;
 
         TappedParser(RequestHandler handler, HttpConfiguration configuration, HttpCompliance compliance) {
             super(handler, configuration.getRequestHeaderSize(), compliance);
@@ -62,19 +63,19 @@ final class RequestLineTap extends HttpConnectionFactory {
         @Override
         public boolean parseNext(ByteBuffer buffer) {
             if (isStart()) {
-                line.setLength(0);
+                kept = 0;
             }
-            if (getState().ordinal() < State.HEADER.ordinal() && line.length() < KEPT) {
-                ByteBuffer bytes = buffer.duplicate();
-                bytes.limit(Math.min(bytes.limit(), bytes.position() + KEPT - line.length()));
-                line.append(StandardCharsets.ISO_8859_1.decode(bytes));
+            if (getState().ordinal() < State.HEADER.ordinal() && kept < KEPT) {
+                int length = Math.min(buffer.remaining(), KEPT - kept);
+                buffer.get(buffer.position(), line, kept, length);
+                kept += length;
             }
             return super.parseNext(buffer);
         }
 
         /** "/vayu/customers/1?x=%" of "PUT /vayu/customers/1?x=% HTTP/1.1"; null when the line has no target. */
         String target() {
-            String text = line.toString().stripLeading();
+            String text = new String(line, 0, kept, StandardCharsets.ISO_8859_1).stripLeading();
             int start = text.indexOf(' ');
             if (start < 0) {
                 return null;

@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import java.util.List;
 public final class RequestPipeline implements ContainerRequestFilter {
 
     private static final long SWALLOW_LIMIT = 4L << 20;
-    private static final ThreadLocal<byte[]> SKIP_BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
 
     private final Api api;
 
@@ -38,28 +36,23 @@ public final class RequestPipeline implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        ValidatedRequest.detach(); // a request refused below must not find the previous one's
-        String base = request.getUriInfo().getBaseUri().getRawPath();
-        String raw = request.getUriInfo().getRequestUri().getRawPath();
-        if (!raw.startsWith(base) && !raw.equals(base.substring(0, base.length() - 1))) {
-            // The JDK server matches /vayu as a plain prefix, so /vayux/... arrives here too.
-            throw new StubException(ErrorKind.NOT_FOUND, "No such endpoint: " + request.getMethod() + " " + raw);
-        }
         // The vendors answer JSON whatever Accept says; Jersey would refuse with 406.
         request.getHeaders().remove(HttpHeaders.ACCEPT);
-        // Matched as sent: each path parameter is decoded as a whole, so an encoded '/' cannot split the path.
-        Route route = api.spec().route(request.getMethod(), "/" + request.getUriInfo().getPath(false));
+        // Routed once, before Jersey (RequestPath): matched as sent, each path parameter decoded as a whole, so an
+        // encoded '/' cannot split the path. A 404 or 405 is thrown here.
+        Arrival arrival = Arrival.of(request);
+        Route route = arrival.routed();
         try {
-            validate(request, route);
+            validate(request, arrival, route);
         } catch (StubException refused) {
             throw refused.at(route.operation());
         }
     }
 
     /** Credentials, then path, query, headers and body against the operation's schemas; the validated request attached. */
-    private void validate(ContainerRequestContext request, Route route) throws IOException {
+    private void validate(ContainerRequestContext request, Arrival arrival, Route route) throws IOException {
         if (api.authenticates() && route.operation().secured()) {
-            CredentialCheck.check(route.operation(), request, ServedBy.current().authenticator());
+            CredentialCheck.check(route.operation(), request, arrival.authenticator());
         }
         List<Violation> violations = new ArrayList<>(RequestValidator.pathParams(route));
         Operation operation = route.operation();
@@ -69,33 +62,30 @@ public final class RequestPipeline implements ContainerRequestFilter {
         violations.addAll(RequestValidator.headerParams(operation, request.getHeaders())); // a map that ignores case
         JsonNode body = null;
         if (operation.hasBody()) {
-            byte[] bytes = readBody(request);
+            byte[] bytes = readBody(request, arrival.body());
             body = parse(bytes, operation.bodyRequired());
             if (body != null) {
                 violations.addAll(RequestValidator.body(operation, body));
             }
-            // A resource's typed body is read from the validated tree (ValidatedBodyReader), not these bytes.
-            request.setEntityStream(new ByteArrayInputStream(bytes));
         }
         if (!violations.isEmpty()) {
             throw StubException.invalid(violations);
         }
-        ValidatedRequest.attach(request, route, query, body);
+        request.setProperty(ValidatedRequest.PROPERTY, new ValidatedRequest(route, query, body));
     }
 
-    private byte[] readBody(ContainerRequestContext request) throws IOException {
+    /** The body RequestPath read; a read that broke, or a body over the limit, refused here, in this order. */
+    private byte[] readBody(ContainerRequestContext request, RequestBody read) throws IOException {
         int limit = api.bodyLimit();
-        byte[] bytes;
-        try {
-            bytes = request.getLength() > limit ? new byte[limit + 1] : request.getEntityStream().readNBytes(limit + 1);
-        } catch (IOException broken) {
-            // Jetty fails the read: broken chunks, a body cut short by the client or by the read timeout.
+        if (read.broken()) {
+            // Jetty failed the read: broken chunks, a body cut short by the client or by the read timeout.
             throw new StubException(ErrorKind.INVALID_REQUEST, "The request body could not be read in full");
         }
-        if (bytes.length > limit) {
-            swallow(request.getEntityStream());
+        if (read.oversized()) {
+            swallow(read.rest());
             throw tooLarge(limit);
         }
+        byte[] bytes = read.bytes();
         if (bytes.length > 0 && !isJson(request)) {
             throw new StubException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json, was "
                     + (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null ? "missing"
@@ -142,7 +132,8 @@ public final class RequestPipeline implements ContainerRequestFilter {
      */
     private static void swallow(InputStream body) throws IOException {
         long left = SWALLOW_LIMIT;
-        while (left > 0 && body.read(SKIP_BUFFER.get(), 0, (int) Math.min(left, 8192)) >= 0) {
+        byte[] skip = new byte[8192];
+        while (left > 0 && body.read(skip, 0, skip.length) >= 0) {
             left -= 8192;
         }
     }

@@ -20,7 +20,6 @@ final class SpecStatus implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         ValidatedRequest validated = ValidatedRequest.of(request);
-        ValidatedRequest.detach();
         if (validated != null && response.getStatus() == 200) {
             int documented = validated.route().operation().successStatus();
             if (documented != 200) {

@@ -13,35 +13,8 @@ public record ValidatedRequest(Route route, java.util.Map<String, java.util.List
 
     static final String PROPERTY = ValidatedRequest.class.getName();
 
-    /** The request being served on this thread: Jersey runs a request's filters and resource method on one. */
-    private static final ThreadLocal<ValidatedRequest> CURRENT = new ThreadLocal<>();
-
-    static void attach(ContainerRequestContext request, Route route, java.util.Map<String, java.util.List<String>> query,
-            JsonNode body) {
-        ValidatedRequest validated = new ValidatedRequest(route, query, body);
-        request.setProperty(PROPERTY, validated);
-        CURRENT.set(validated);
-    }
-
-    /** Forgets this thread's request: at the start of each one, and when it has been answered. */
-    static void detach() {
-        CURRENT.remove();
-    }
-
     public static ValidatedRequest of(ContainerRequestContext request) {
         return (ValidatedRequest) request.getProperty(PROPERTY);
-    }
-
-    /**
-     * The request that passed the pipeline and is being served on this thread, for resources that are
-     * singletons (looking the request up through HK2 costs as much as building a resource per request).
-     */
-    public static ValidatedRequest current() {
-        ValidatedRequest validated = CURRENT.get();
-        if (validated == null) {
-            throw new IllegalStateException("no validated request on this thread");
-        }
-        return validated;
     }
 
     /** The first value of a query parameter, or null. */

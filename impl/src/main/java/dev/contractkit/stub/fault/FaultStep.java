@@ -1,76 +1,72 @@
 package dev.contractkit.stub.fault;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.ErrorKind;
 import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.http.Exchanges;
-import dev.contractkit.stub.spec.OpenApiSpec;
+import dev.contractkit.stub.http.Exchange;
+import dev.contractkit.stub.spec.Operation;
 import java.io.IOException;
 import java.util.Optional;
 
 /** Makes a vendor misbehave on purpose when an armed fault matches: an error status, a delay, a drop. */
-public final class FaultFilter extends Filter {
+public final class FaultStep {
 
     /** Marks an answer a fault shaped, so a test (or a person reading a log) can tell. */
     public static final String HEADER = "X-Stub-Fault";
 
     private final Vendor vendor;
-    private final OpenApiSpec spec;
     private final Faults faults;
     private final RateLimits rateLimits;
 
-    public FaultFilter(Vendor vendor, OpenApiSpec spec, Faults faults, RateLimits rateLimits) {
+    public FaultStep(Vendor vendor, Faults faults, RateLimits rateLimits) {
         this.vendor = vendor;
-        this.spec = spec;
         this.faults = faults;
         this.rateLimits = rateLimits;
     }
 
-    @Override
-    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    /**
+     * Whether an armed fault answered the request (a status) or dropped it; a delay sleeps and lets it go on.
+     *
+     * @param operation what the request was routed to; null when it fits none (a fault of any operation applies)
+     */
+    public boolean answered(Exchange exchange, Operation operation) throws IOException {
         if (faults.none()) {
-            chain.doFilter(exchange);
-            return;
+            return false;
         }
         Optional<ArmedFault> fault;
-        var operation = spec.operation(exchange.getRequestMethod(), OpenApiSpec.pathUnder(exchange));
         try {
             fault = faults.take(vendor.prefix(), operation == null ? null : operation.id());
         } catch (StubException unavailable) { // the shared sandbox's database is away: the vendor's 503
-            Exchanges.answerError(exchange, vendor, unavailable);
-            return;
+            exchange.answerError(vendor, unavailable);
+            return true;
         }
         if (fault.isEmpty()) {
-            chain.doFilter(exchange);
-            return;
+            return false;
         }
         var armed = fault.get();
         switch (armed.spec.getKind()) {
-            case DROP -> exchange.close(); // no status line: the client sees the connection closed
+            case DROP -> {
+                exchange.drop(); // no status line: the client sees the connection closed
+                return true;
+            }
             case DELAY -> {
                 long delay = armed.delayMs();
-                exchange.getResponseHeaders().set(HEADER, armed.spec.getId() + " delay=" + delay + "ms");
+                exchange.setHeader(HEADER, armed.spec.getId() + " delay=" + delay + "ms");
                 sleep(delay);
-                chain.doFilter(exchange);
+                return false;
             }
-            case STATUS -> {
+            default -> {
                 int status = armed.spec.getStatus();
-                exchange.getResponseHeaders().set(HEADER, armed.spec.getId() + " status=" + status);
+                exchange.setHeader(HEADER, armed.spec.getId() + " status=" + status);
                 if (status == 429) {
-                    rateLimits.tooManyRequestsHeaders(vendor, exchange, armed.spec.getRetryAfterSeconds());
+                    rateLimits.tooManyRequestsHeaders(vendor, exchange::setHeader, armed.spec.getRetryAfterSeconds());
                 }
-                Exchanges.answerError(exchange, vendor, new StubException(ErrorKind.ofStatus(status),
+                exchange.answerError(vendor, new StubException(ErrorKind.ofStatus(status),
                         status == 429 ? RateLimits.TOO_MANY_REQUESTS : "Fault armed on the stub: status " + status)
                         .at(operation), status);
+                return true;
             }
         }
-    }
-
-    @Override
-    public String description() {
-        return "faults";
     }
 
     private static void sleep(long ms) throws IOException {

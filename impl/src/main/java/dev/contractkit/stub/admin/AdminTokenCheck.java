@@ -1,9 +1,6 @@
 package dev.contractkit.stub.admin;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import dev.contractkit.stub.http.Exchanges;
-import java.io.IOException;
+import dev.contractkit.stub.http.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
  * Refuses admin calls without the stub's admin token: a 401 in the admin API's error format, the same
  * words for a missing token and a wrong one, so the answer says nothing about the token.
  */
-public final class AdminTokenFilter extends Filter {
+public final class AdminTokenCheck {
 
     static final String REFUSAL = "{\"message\":\"This stub is bound off loopback: admin calls need its admin token"
             + " in the " + AdminAccess.HEADER + " header (--admin-token, $CONTRACT_KIT_ADMIN_TOKEN, or the one"
@@ -21,23 +18,18 @@ public final class AdminTokenFilter extends Filter {
     /** Digests, so the comparison takes as long whatever the length of what was sent. */
     private final byte[] expected;
 
-    public AdminTokenFilter(String token) {
+    public AdminTokenCheck(String token) {
         this.expected = sha256(token);
     }
 
-    @Override
-    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        String given = exchange.getRequestHeaders().getFirst(AdminAccess.HEADER);
+    /** Whether the call was refused (401): no token, or another one. */
+    public boolean refused(Exchange exchange) {
+        String given = exchange.header(AdminAccess.HEADER);
         if (given != null && MessageDigest.isEqual(expected, sha256(given))) {
-            chain.doFilter(exchange);
-            return;
+            return false;
         }
-        Exchanges.answerJson(exchange, 401, REFUSAL);
-    }
-
-    @Override
-    public String description() {
-        return "admin token";
+        exchange.answerJson(401, REFUSAL);
+        return true;
     }
 
     private static byte[] sha256(String text) {
