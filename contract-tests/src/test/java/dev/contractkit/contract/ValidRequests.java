@@ -104,7 +104,7 @@ final class ValidRequests {
         if (body.isObject()) {
             body = ((ObjectNode) body).deepCopy().set(key, id);
         }
-        return new ValidRequest(fitting.operation(), fitting.pathParams(), query, body);
+        return new ValidRequest(fitting.operation(), fitting.pathParams(), query, fitting.headers(), body);
     }
 
     /** The request schema's own example when it fits, else the smallest body the schema accepts. */
