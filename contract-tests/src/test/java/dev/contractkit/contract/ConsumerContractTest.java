@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.contractkit.contract.ClientArguments.ClientRequest;
 import dev.contractkit.contract.ClientArguments.Unsendable;
 import dev.contractkit.contract.SpecDefect.Check;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.util.List;
 import java.util.stream.Stream;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contractkit.contract.SpecDefect.Check;
 import dev.contractkit.stub.StubServer;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.junit.StubServerTest;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.contractkit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.util.ArrayList;

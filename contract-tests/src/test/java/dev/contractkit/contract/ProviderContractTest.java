@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.contract.SpecDefect.Check;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.junit.StubServerTest;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package dev.contractkit.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.RequestValidator;
 import dev.contractkit.stub.spec.Route;

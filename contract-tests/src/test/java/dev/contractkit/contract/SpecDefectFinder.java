@@ -3,7 +3,7 @@ package dev.contractkit.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.contractkit.contract.SpecDefect.Kind;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;

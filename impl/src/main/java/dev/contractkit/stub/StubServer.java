@@ -7,25 +7,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.contractkit.stub.admin.AdminAccess;
 import dev.contractkit.stub.admin.AdminTokenCheck;
 import dev.contractkit.stub.fault.FaultStep;
-import dev.contractkit.stub.fault.RateLimitStep;
-import dev.contractkit.stub.http.Arrival;
-import dev.contractkit.stub.http.JerseyApp;
+import dev.contractkit.stub.ratelimit.RateLimitStep;
+import dev.contractkit.stub.pipeline.Arrival;
+import dev.contractkit.stub.pipeline.JerseyApp;
 import dev.contractkit.stub.http.RequestPath;
-import dev.contractkit.stub.http.ValidatedRequest;
+import dev.contractkit.stub.pipeline.RequestPipeline;
+import dev.contractkit.stub.spec.ValidatedRequest;
 import org.eclipse.jetty.server.Server;
-import dev.contractkit.stub.admin.AdminErrorFormat;
+import dev.contractkit.stub.error.AdminErrorFormat;
 import dev.contractkit.stub.console.ConsoleFiles;
 import dev.contractkit.stub.admin.AdminResource;
 import dev.contractkit.stub.admin.HealthStatus;
 import dev.contractkit.stub.admin.CrossSiteGuard;
-import dev.contractkit.stub.fault.RateLimits;
-import dev.contractkit.stub.http.Api;
-import dev.contractkit.stub.http.ApiApplication;
-import dev.contractkit.stub.http.Json;
-import dev.contractkit.stub.http.VendorRefusals;
-import dev.contractkit.stub.http.JettyServers;
+import dev.contractkit.stub.ratelimit.RateLimits;
+import dev.contractkit.stub.pipeline.Api;
+import dev.contractkit.stub.pipeline.ApiApplication;
+import dev.contractkit.stub.spec.Json;
+import dev.contractkit.stub.wire.VendorRefusals;
+import dev.contractkit.stub.wire.JettyServers;
 import dev.contractkit.stub.engine.Engine;
-import dev.contractkit.stub.http.GeneratedResources;
+import dev.contractkit.stub.pipeline.GeneratedResources;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,8 +101,8 @@ public final class StubServer implements AutoCloseable {
         RequestPath path = new RequestPath(new VendorRefusals());
         try {
             // Not the JDK's HttpServer: it answers requests it cannot parse itself, in HTML naming Java exceptions.
-            http = JettyServers.create(new InetSocketAddress(options.host, options.port), path, options.readTimeout,
-                    options.threads);
+            http = JettyServers.create(new InetSocketAddress(options.host, options.port), path, path.refusals(),
+                    options.readTimeout, options.threads);
         } catch (IOException | RuntimeException e) {
             loading.thenAccept(StubState::close); // a shared sandbox's connections, once opened
             throw e;
@@ -288,12 +289,12 @@ public final class StubServer implements AutoCloseable {
 
     /** The engine's answer to the request the pipeline validated. */
     private static jakarta.ws.rs.core.Response answer(jakarta.ws.rs.container.ContainerRequestContext context) {
-        ValidatedRequest request = ValidatedRequest.of(context);
+        ValidatedRequest request = RequestPipeline.validated(context);
         Engine engine = Arrival.of(context).logic(Engine.class);
         Engine.Answer answer;
         try {
             answer = engine.serve(request);
-        } catch (dev.contractkit.stub.error.StubException refused) {
+        } catch (dev.contractkit.stub.refusal.StubException refused) {
             throw refused.at(request.route().operation());
         }
         return answer.body() == null ? jakarta.ws.rs.core.Response.status(answer.status()).build()

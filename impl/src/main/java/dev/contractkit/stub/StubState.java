@@ -7,7 +7,7 @@ import dev.contractkit.stub.engine.Engine;
 import dev.contractkit.stub.engine.ResourceModel;
 import dev.contractkit.stub.engine.Seeder;
 import dev.contractkit.stub.fault.Faults;
-import dev.contractkit.stub.fault.RateLimits;
+import dev.contractkit.stub.ratelimit.RateLimits;
 import dev.contractkit.stub.journal.Journal;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.state.StateBackend;
@@ -79,7 +79,7 @@ public final class StubState implements AutoCloseable {
             Map<String, Map<String, List<ObjectNode>>> items = new LinkedHashMap<>();
             try {
                 vendors.get(vendor).seeder().walk(data.path(vendor.prefix()), List.of(), List.of(), items);
-            } catch (dev.contractkit.stub.error.StubException e) {
+            } catch (dev.contractkit.stub.refusal.StubException e) {
                 throw new IllegalArgumentException("the " + vendor.prefix() + " data does not fit its spec: "
                         + e.getMessage() + " " + e.violations().stream().map(v -> v.param() + " " + v.message()).toList(), e);
             }

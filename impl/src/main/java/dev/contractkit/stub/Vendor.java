@@ -3,7 +3,7 @@ package dev.contractkit.stub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.stub.engine.Engine;
 import dev.contractkit.stub.error.ErrorFormat;
-import dev.contractkit.stub.http.Json;
+import dev.contractkit.stub.spec.Json;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.PackagedSpecs;
 import dev.contractkit.stub.vendor.VendorRules;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.engine.Behaviour;
 import dev.contractkit.stub.engine.Collection;
 import dev.contractkit.stub.engine.Samples;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.junit.StubServerExtension;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;

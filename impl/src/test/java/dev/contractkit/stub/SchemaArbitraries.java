@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.http.Json;
+import dev.contractkit.stub.spec.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.contractkit.stub.admin;
 
-import dev.contractkit.stub.http.Exchange;
+import dev.contractkit.stub.wire.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package dev.contractkit.stub.auth;
 
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,6 @@
 package dev.contractkit.stub.console;
 
-import dev.contractkit.stub.http.Exchange;
+import dev.contractkit.stub.wire.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.contractkit.stub.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.contractkit.stub.http.ValidatedRequest;
+import dev.contractkit.stub.spec.ValidatedRequest;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.store.ResourceStore;

@@ -3,9 +3,9 @@ package dev.contractkit.stub.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
-import dev.contractkit.stub.http.ValidatedRequest;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
+import dev.contractkit.stub.spec.ValidatedRequest;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.QueryParam;
 import java.nio.charset.StandardCharsets;
@@ -252,7 +252,7 @@ final class Listing {
 
     /** The vendor's 400 for a position this list did not hand out, naming the parameter (Layer's PaginationCursor). */
     private static StubException unknown(String param) {
-        return new StubException(dev.contractkit.stub.error.ErrorKind.BAD_CURSOR, "The " + param + " was not handed out by this list",
+        return new StubException(dev.contractkit.stub.refusal.ErrorKind.BAD_CURSOR, "The " + param + " was not handed out by this list",
                 List.of(new Violation(param, "is not a " + param + " this API gave out", false)));
     }
 }

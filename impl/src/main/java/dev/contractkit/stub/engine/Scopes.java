@@ -1,7 +1,7 @@
 package dev.contractkit.stub.engine;
 
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
 import dev.contractkit.stub.store.ResourceStore;
 import java.util.Map;
 

@@ -2,9 +2,9 @@ package dev.contractkit.stub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.contractkit.stub.error;
 
+import dev.contractkit.stub.refusal.StubException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.spec.Operation;
 

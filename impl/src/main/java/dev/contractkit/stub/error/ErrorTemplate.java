@@ -1,5 +1,6 @@
 package dev.contractkit.stub.error;
 
+import dev.contractkit.stub.spec.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;

@@ -1,5 +1,8 @@
 package dev.contractkit.stub.error;
 
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

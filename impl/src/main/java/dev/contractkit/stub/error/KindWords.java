@@ -1,5 +1,6 @@
 package dev.contractkit.stub.error;
 
+import dev.contractkit.stub.refusal.ErrorKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,5 @@
 /**
- * Refusals ({@link dev.contractkit.stub.error.StubException}: a kind, a message, the failed fields) and the
+ * Refusals ({@link dev.contractkit.stub.refusal.StubException}: a kind, a message, the failed fields) and the
  * formats that word them as each API's error body.
  *
  * <p>Vayu and Layer have their own Java formats (their packages), the admin API its own. Any other vendor

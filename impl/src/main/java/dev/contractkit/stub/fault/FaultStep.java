@@ -1,9 +1,10 @@
 package dev.contractkit.stub.fault;
 
+import dev.contractkit.stub.ratelimit.RateLimits;
 import dev.contractkit.stub.Vendor;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.http.Exchange;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.wire.Exchange;
 import dev.contractkit.stub.spec.Operation;
 import java.io.IOException;
 import java.util.Optional;

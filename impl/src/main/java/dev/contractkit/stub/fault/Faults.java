@@ -1,9 +1,9 @@
 package dev.contractkit.stub.fault;
 
 import dev.contractkit.admin.server.model.Fault;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package dev.contractkit.stub.fault;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.admin.server.model.Fault;
-import dev.contractkit.stub.http.Json;
+import dev.contractkit.stub.spec.Json;
 import dev.contractkit.stub.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.contractkit.stub.http;
 
+import dev.contractkit.stub.wire.Exchange;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.journal.Journal;
 import dev.contractkit.stub.journal.Recorded;

@@ -1,13 +1,20 @@
 package dev.contractkit.stub.http;
 
+import dev.contractkit.stub.pipeline.Api;
+import dev.contractkit.stub.pipeline.Arrival;
+import dev.contractkit.stub.pipeline.JerseyApp;
+import dev.contractkit.stub.wire.Exchange;
+import dev.contractkit.stub.wire.RefusalAnswers;
+import dev.contractkit.stub.wire.RequestBody;
+import dev.contractkit.stub.wire.VendorRefusals;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.admin.AdminTokenCheck;
 import dev.contractkit.stub.admin.CrossSiteGuard;
 import dev.contractkit.stub.auth.Authenticator;
 import dev.contractkit.stub.console.ConsoleFiles;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.StubException;
 import dev.contractkit.stub.fault.FaultStep;
-import dev.contractkit.stub.fault.RateLimitStep;
+import dev.contractkit.stub.ratelimit.RateLimitStep;
 import dev.contractkit.stub.journal.Journal;
 import dev.contractkit.stub.journal.Recorded;
 import dev.contractkit.stub.spec.Route;
@@ -56,7 +63,7 @@ public final class RequestPath extends Handler.Abstract {
         this.refusals = new RefusalAnswers(refusals);
     }
 
-    RefusalAnswers refusals() {
+    public RefusalAnswers refusals() {
         return refusals;
     }
 
@@ -107,13 +114,9 @@ public final class RequestPath extends Handler.Abstract {
      * given an armed fault, then through Jersey.
      */
     private static void serveVendor(Exchange exchange, VendorApi vendor) {
-        Route route = null;
-        StubException unrouted = null;
-        try {
-            route = vendor.api().spec().route(exchange.method(), exchange.pathUnder());
-        } catch (StubException refused) {
-            unrouted = refused;
-        }
+        Route route = vendor.api().spec().route(exchange.method(), exchange.pathUnder());
+        StubException unrouted = route != null ? null : StubException.unrouted(exchange.method(), exchange.pathUnder(),
+                vendor.api().spec().methodsAt(exchange.pathUnder()));
         exchange.body(RequestBody.read(exchange, vendor.api().bodyLimit(), Recorded.BODY_LIMIT));
         Runnable record = vendor.journal().recordOnAnswer(exchange, route == null ? null : route.operation().id());
         try {
@@ -139,13 +142,9 @@ public final class RequestPath extends Handler.Abstract {
                 || admin.token() != null && admin.token().refused(exchange)) {
             return;
         }
-        Route route = null;
-        StubException unrouted = null;
-        try {
-            route = admin.api().spec().route(exchange.method(), exchange.pathUnder());
-        } catch (StubException refused) {
-            unrouted = refused;
-        }
+        Route route = admin.api().spec().route(exchange.method(), exchange.pathUnder());
+        StubException unrouted = route != null ? null : StubException.unrouted(exchange.method(), exchange.pathUnder(),
+                admin.api().spec().methodsAt(exchange.pathUnder()));
         exchange.body(RequestBody.read(exchange, admin.api().bodyLimit(), 0));
         admin.jersey().serve(exchange, new Arrival(null, admin.state().get(), route, unrouted, exchange.body()));
     }

@@ -41,7 +41,7 @@ public final class PostgresJournal implements Journal {
         }
         try {
             insert(entry);
-        } catch (dev.contractkit.stub.error.StubException unavailable) {
+        } catch (dev.contractkit.stub.refusal.StubException unavailable) {
             // The database is away (logged): the request is answered all the same, unjournalled.
         }
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.error.ErrorFormat;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
 
 /**
  * Layer's "JSON data" page: {"errors":[{"type","description","error_enum"?,"meta"?}]}, error_enum on 4xx

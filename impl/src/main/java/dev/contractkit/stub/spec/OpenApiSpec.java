@@ -8,8 +8,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -114,27 +112,28 @@ public final class OpenApiSpec {
         return schema;
     }
 
-    /**
-     * The operation for this method and path (as sent, percent-encoded); 404 when no path fits, 405 when
-     * only the method is wrong.
-     */
+    /** The operation for this method and path (as sent, percent-encoded), or null when none fits. */
     public Route route(String method, String path) {
-        Set<String> allowed = new java.util.TreeSet<>();
         for (Operation operation : routes) {
-            Map<String, String> params = operation.match(path);
-            if (params != null) {
-                if (operation.method().equalsIgnoreCase(method)) {
+            if (operation.method().equalsIgnoreCase(method)) {
+                Map<String, String> params = operation.match(path);
+                if (params != null) {
                     return new Route(operation, params);
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The methods some operation takes at this path (as sent), upper case and sorted: empty for an unknown path. */
+    public Set<String> methodsAt(String path) {
+        Set<String> allowed = new java.util.TreeSet<>();
+        for (Operation operation : routes) {
+            if (operation.match(path) != null) {
                 allowed.add(operation.method().toUpperCase(java.util.Locale.ROOT));
             }
         }
-        if (!allowed.isEmpty()) {
-            String allow = String.join(", ", allowed);
-            throw new StubException(ErrorKind.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed on " + path
-                    + "; allowed: " + allow, List.of(), Map.of("Allow", allow));
-        }
-        throw new StubException(ErrorKind.NOT_FOUND, "No such endpoint: " + method + " " + path);
+        return allowed;
     }
 
     /** The operationId for this method and path, or null when no operation fits. */
@@ -151,14 +150,6 @@ public final class OpenApiSpec {
             }
         }
         return null;
-    }
-
-    /** The request path below the context it arrived on (/vayu/customers/1 -> /customers/1), as sent. */
-    public static String pathUnder(com.sun.net.httpserver.HttpExchange exchange) {
-        String path = exchange.getRequestURI().getRawPath();
-        String context = exchange.getHttpContext().getPath();
-        String under = path.length() > context.length() ? path.substring(context.length()) : "/";
-        return under.startsWith("/") ? under : "/" + under;
     }
 
     /** The operations in the order the spec lists them. */

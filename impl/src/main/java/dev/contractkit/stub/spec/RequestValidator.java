@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
-import dev.contractkit.stub.error.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

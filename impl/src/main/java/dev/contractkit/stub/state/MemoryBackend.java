@@ -2,7 +2,7 @@ package dev.contractkit.stub.state;
 
 import dev.contractkit.stub.fault.Faults;
 import dev.contractkit.stub.fault.MemoryFaults;
-import dev.contractkit.stub.fault.RateLimits;
+import dev.contractkit.stub.ratelimit.RateLimits;
 import dev.contractkit.stub.journal.Journal;
 import dev.contractkit.stub.journal.MemoryJournal;
 import dev.contractkit.stub.store.MemoryStore;

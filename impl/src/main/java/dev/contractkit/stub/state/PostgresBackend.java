@@ -1,9 +1,9 @@
 package dev.contractkit.stub.state;
 
 import dev.contractkit.stub.fault.Faults;
-import dev.contractkit.stub.fault.PostgresBuckets;
+import dev.contractkit.stub.ratelimit.PostgresBuckets;
 import dev.contractkit.stub.fault.PostgresFaults;
-import dev.contractkit.stub.fault.RateLimits;
+import dev.contractkit.stub.ratelimit.RateLimits;
 import dev.contractkit.stub.journal.Journal;
 import dev.contractkit.stub.journal.PostgresJournal;
 import dev.contractkit.stub.store.Database;

@@ -2,8 +2,8 @@ package dev.contractkit.stub.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

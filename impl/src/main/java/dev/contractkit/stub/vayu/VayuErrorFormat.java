@@ -3,8 +3,8 @@ package dev.contractkit.stub.vayu;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.error.ErrorFormat;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
 
 /**
  * Vayu's errors page: {"type","code","message"}, plus "param" for one failed field and

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.StubException;
 import org.junit.jupiter.api.Test;
 
 /** Answers built from an item fit each operation's own answer schema (billing.yaml). */

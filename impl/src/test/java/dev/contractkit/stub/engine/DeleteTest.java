@@ -3,8 +3,8 @@ package dev.contractkit.stub.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.contractkit.stub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.stub.http.ValidatedRequest;
+import dev.contractkit.stub.spec.ValidatedRequest;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Route;
 import dev.contractkit.stub.store.MemoryStore;
@@ -78,18 +78,18 @@ final class EngineFixture {
         Route route = spec.route(method, pathAndQuery.split("\\?", 2)[0]);
         try {
             JsonNode sent = body == null ? null : JSON.readTree(body);
-            List<dev.contractkit.stub.error.Violation> violations = new java.util.ArrayList<>(
+            List<dev.contractkit.stub.spec.Violation> violations = new java.util.ArrayList<>(
                     dev.contractkit.stub.spec.RequestValidator.pathParams(route));
             violations.addAll(dev.contractkit.stub.spec.RequestValidator.queryParams(route.operation(), query(pathAndQuery)));
             if (sent != null) {
                 violations.addAll(dev.contractkit.stub.spec.RequestValidator.body(route.operation(), sent));
             }
             if (!violations.isEmpty()) {
-                throw dev.contractkit.stub.error.StubException.invalid(violations);
+                throw dev.contractkit.stub.refusal.StubException.invalid(violations);
             }
             return serve(method, pathAndQuery, sent);
-        } catch (dev.contractkit.stub.error.StubException refused) {
-            dev.contractkit.stub.error.StubException at = refused.at(route.operation());
+        } catch (dev.contractkit.stub.refusal.StubException refused) {
+            dev.contractkit.stub.refusal.StubException at = refused.at(route.operation());
             return new Engine.Answer(at.kind().status(), errors.body(at, route.operation()));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);

@@ -3,7 +3,7 @@ package dev.contractkit.stub.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.StubException;
 import org.junit.jupiter.api.Test;
 
 /** Collections the paths show though an item has no operation of its own, and a PUT that creates (nested.yaml). */

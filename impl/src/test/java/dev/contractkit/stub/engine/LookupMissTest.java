@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.contractkit.stub.Vendor;
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

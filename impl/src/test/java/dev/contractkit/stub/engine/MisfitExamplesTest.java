@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.RequestValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

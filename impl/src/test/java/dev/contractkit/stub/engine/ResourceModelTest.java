@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.http.ValidatedRequest;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.ValidatedRequest;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Route;
 import dev.contractkit.stub.store.ResourceStore;

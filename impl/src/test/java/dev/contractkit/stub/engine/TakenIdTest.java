@@ -3,8 +3,8 @@ package dev.contractkit.stub.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.contractkit.stub.error.ErrorKind;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
 import org.junit.jupiter.api.Test;
 
 /** A create never replaces an item: a client-given id that is taken is a 409, unless the collection upserts on it. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;

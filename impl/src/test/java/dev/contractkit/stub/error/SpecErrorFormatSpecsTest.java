@@ -1,5 +1,8 @@
 package dev.contractkit.stub.error;
 
+import dev.contractkit.stub.refusal.ErrorKind;
+import dev.contractkit.stub.refusal.StubException;
+import dev.contractkit.stub.spec.Violation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

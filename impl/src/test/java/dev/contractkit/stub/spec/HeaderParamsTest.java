@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contractkit.stub.error.SpecErrorFormat;
-import dev.contractkit.stub.error.StubException;
-import dev.contractkit.stub.error.Violation;
+import dev.contractkit.stub.refusal.StubException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;

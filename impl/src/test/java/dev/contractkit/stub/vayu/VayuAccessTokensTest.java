@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.SignedJWT;
 import dev.contractkit.stub.auth.JwtAuthenticator;
-import dev.contractkit.stub.error.StubException;
+import dev.contractkit.stub.refusal.StubException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
