@@ -1,6 +1,8 @@
 package dev.contractkit.stub;
 
-import static dev.contractkit.stub.AdminClients.assertRefused;
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
+import static dev.contractkit.stub.support.AdminClients.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,7 @@ import dev.contractkit.stub.junit.StubServerTest;
 @StubServerTest
 class AdminCustomersAcceptanceTest {
 
-    static final String BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
+    static final String BUSINESS = DefaultData.LAYER_BUSINESS_ID;
 
     @Test
     void seedsAVayuCustomerWithAGeneratedIdThatTheVendorApiThenServes(StubServer stub, AdminApi admin) throws ApiException {
@@ -52,11 +54,11 @@ class AdminCustomersAcceptanceTest {
 
     @Test
     void deletesACustomerSoTheVendorApiAnswers404(StubServer stub, AdminApi admin) throws ApiException {
-        admin.deleteVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90");
+        admin.deleteVayuCustomer(DefaultData.VAYU_CUSTOMER_ID);
 
-        assertRefused(404, () -> admin.getVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90"));
-        assertEquals(404, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
-        assertRefused(404, () -> admin.deleteVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90"));
+        assertRefused(404, () -> admin.getVayuCustomer(DefaultData.VAYU_CUSTOMER_ID));
+        assertEquals(404, StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{}").status());
+        assertRefused(404, () -> admin.deleteVayuCustomer(DefaultData.VAYU_CUSTOMER_ID));
     }
 
     @Test

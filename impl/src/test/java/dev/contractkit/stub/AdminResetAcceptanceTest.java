@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +19,13 @@ class AdminResetAcceptanceTest {
 
     @Test
     void resetGoesBackToTheLoadedDataAndForgetsJournalAndFaults(StubServer stub, AdminApi admin) throws ApiException {
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Changed\"}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"Changed\"}");
         admin.seedVayuCustomer(Map.of("name", "Extra"));
         admin.armFault(new Fault().vendor("vayu").kind(Fault.KindEnum.DROP));
 
         admin.resetState(new ResetRequest().to(ResetRequest.ToEnum.LOADED));
 
-        assertEquals("Acme Analytics", admin.getVayuCustomer("5f1d7c2b9a3e4b5c6d7e8f90").get("name"));
+        assertEquals("Acme Analytics", admin.getVayuCustomer(DefaultData.VAYU_CUSTOMER_ID).get("name"));
         assertEquals(1, admin.listVayuCustomers().getCustomers().size());
         assertTrue(admin.listRequests(null, null).getRequests().isEmpty());
         assertTrue(admin.listFaults().getFaults().isEmpty());
@@ -34,9 +36,9 @@ class AdminResetAcceptanceTest {
         admin.resetState(new ResetRequest().to(ResetRequest.ToEnum.EMPTY));
 
         assertTrue(admin.listVayuCustomers().getCustomers().isEmpty());
-        assertEquals(404, StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, "{}").status());
+        assertEquals(404, StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, "{}").status());
         admin.resetState(null);
-        assertEquals(200, StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, "{}").status());
+        assertEquals(200, StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, "{}").status());
     }
 
     @Test

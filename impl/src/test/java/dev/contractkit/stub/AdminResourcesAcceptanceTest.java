@@ -1,6 +1,8 @@
 package dev.contractkit.stub;
 
-import static dev.contractkit.stub.AdminClients.assertRefused;
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
+import static dev.contractkit.stub.support.AdminClients.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +93,7 @@ class AdminResourcesAcceptanceTest {
                 .filter(c -> "layer".equals(c.getVendor())).findFirst().orElseThrow();
 
         assertEquals("/v1/businesses/{business_id}/customers", layer.getCollection());
-        assertEquals(Map.of("3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607", 1), layer.getScopes());
+        assertEquals(Map.of(DefaultData.LAYER_BUSINESS_ID, 1), layer.getScopes());
         assertFalse(admin.listCollections().getCollections().isEmpty());
         assertTrue(admin.listCollections().getCollections().stream().anyMatch(c -> "vayu".equals(c.getVendor())));
     }

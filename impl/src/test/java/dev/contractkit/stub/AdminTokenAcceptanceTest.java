@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.AdminClients;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -62,7 +65,7 @@ class AdminTokenAcceptanceTest {
 
     @Test
     void vendorEndpointsKeepTheirOwnAuth() {
-        String customer = "http://127.0.0.1:" + exposed.port() + "/vayu" + StubHttp.VAYU_CUSTOMER;
+        String customer = "http://127.0.0.1:" + exposed.port() + "/vayu" + DefaultData.VAYU_CUSTOMER;
         assertEquals(200, StubHttp.put(customer, "{\"name\":\"Acme\"}").status());
         StubHttp.Answer noBearer = StubHttp.send(HttpRequest.newBuilder(URI.create(customer))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));

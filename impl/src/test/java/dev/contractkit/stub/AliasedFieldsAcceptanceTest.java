@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AliasedFieldsAcceptanceTest {
 
-    private static final String BUSINESS = StubHttp.LAYER_BUSINESS;
+    private static final String BUSINESS = DefaultData.LAYER_BUSINESS_ID;
     private static final String CUSTOMERS = "/v1/businesses/" + BUSINESS + "/customers";
-    private static final String JANE = "4f7c1b16-e057-4ec0-8b20-50308ba5b9ea";
+    private static final String JANE = DefaultData.LAYER_CUSTOMER_ID;
 
     @RegisterExtension
     static StubServerExtension stub = StubServerExtension.newInstance().build();

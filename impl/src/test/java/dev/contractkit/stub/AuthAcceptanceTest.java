@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.StubHttp;
+import dev.contractkit.stub.support.UpdateCustomerCalls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
@@ -36,13 +38,13 @@ class AuthAcceptanceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.contractkit.stub.StubHttp#customerVendors")
+    @MethodSource("dev.contractkit.stub.support.StubHttp#customerVendors")
     void aWellFormedBearerTokenPasses(Vendor vendor) {
         assertPasses(vendor, ANY_TOKEN);
     }
 
     @ParameterizedTest
-    @MethodSource("dev.contractkit.stub.StubHttp#customerVendors")
+    @MethodSource("dev.contractkit.stub.support.StubHttp#customerVendors")
     void theSchemeIsCaseInsensitive(Vendor vendor) {
         assertPasses(vendor, "bearer some-token");
     }

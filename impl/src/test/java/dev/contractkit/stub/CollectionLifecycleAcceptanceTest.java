@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.RequiredHeaders;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

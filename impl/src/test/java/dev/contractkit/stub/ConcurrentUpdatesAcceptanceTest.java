@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.LostUpdates;
+import dev.contractkit.stub.support.UpdateTarget;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.contractkit.stub.store.ReadersHeldTogether;

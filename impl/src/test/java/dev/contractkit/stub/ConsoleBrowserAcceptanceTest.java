@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.ConsoleBrowser;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +23,7 @@ import org.openqa.selenium.support.ui.Select;
 /** The sandbox console in a real browser, against a stub on loopback (no token). */
 class ConsoleBrowserAcceptanceTest {
 
-    private static final String LAYER_CUSTOMERS = "/v1/businesses/" + StubHttp.LAYER_BUSINESS + "/customers";
+    private static final String LAYER_CUSTOMERS = "/v1/businesses/" + DefaultData.LAYER_BUSINESS_ID + "/customers";
     private static StubServer stub;
     private static ConsoleBrowser browser;
 
@@ -131,16 +134,16 @@ class ConsoleBrowserAcceptanceTest {
 
     @Test
     void aRequestSentByTheTestAppearsInTheJournalWithItsAnswerAndACurl() {
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\": \"Journal Probe\"}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\": \"Journal Probe\"}");
 
-        WebElement row = browser.visible(By.xpath("//table[@id='journal-table']//tr[td[text()='" + StubHttp.VAYU_CUSTOMER + "']]"));
+        WebElement row = browser.visible(By.xpath("//table[@id='journal-table']//tr[td[text()='" + DefaultData.VAYU_CUSTOMER + "']]"));
         assertTrue(row.getText().contains("updateCustomer") && row.getText().contains("200"), row.getText());
         row.click();
 
         assertTrue(browser.visible(By.id("entry-request")).getText().contains("Journal Probe"));
         assertTrue(browser.byId("entry-answer").getText().startsWith("200"), browser.byId("entry-answer").getText());
         String curl = browser.byId("entry-curl").getText();
-        assertTrue(curl.startsWith("curl -X PUT '" + stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER + "'"), curl);
+        assertTrue(curl.startsWith("curl -X PUT '" + stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER + "'"), curl);
         assertTrue(curl.contains("-d '{\"name\":\"Journal Probe\"}'"), curl);
         // The whole page, an entry open: the README's picture of the console (docs/console.png).
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
@@ -149,8 +152,8 @@ class ConsoleBrowserAcceptanceTest {
 
     @Test
     void theJournalFiltersByStatus() {
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\": \"Fine\"}");
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"dueDays\": \"NET_45\"}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\": \"Fine\"}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"dueDays\": \"NET_45\"}");
         browser.await().until(d -> d.findElements(By.cssSelector("#journal-table tbody tr")).size() == 2);
 
         new Select(browser.byId("journal-status")).selectByValue("4xx");
@@ -161,8 +164,8 @@ class ConsoleBrowserAcceptanceTest {
 
     @Test
     void theJournalFiltersByVendorAndByOperation() {
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\": \"Vayu's\"}");
-        StubHttp.send("GET", stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, null);
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\": \"Vayu's\"}");
+        StubHttp.send("GET", stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, null);
         browser.await().until(d -> d.findElements(By.cssSelector("#journal-table tbody tr")).size() == 2);
 
         new Select(browser.byId("journal-vendor")).selectByValue("layer");
@@ -187,7 +190,7 @@ class ConsoleBrowserAcceptanceTest {
         browser.visible(By.cssSelector("#faults-table tbody tr[data-fault] button")).click();
 
         browser.await().until(d -> d.findElements(By.cssSelector("#faults-table tbody tr[data-fault]")).isEmpty());
-        assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
+        assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{}").status());
     }
 
     @Test
@@ -201,8 +204,8 @@ class ConsoleBrowserAcceptanceTest {
 
         browser.visible(By.cssSelector("#faults-table tbody tr[data-fault]"));
         browser.visible(By.cssSelector("#operations-table tr[data-operation='vayu/updateCustomer'] .badge.faulted"));
-        assertEquals(503, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
-        assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
+        assertEquals(503, StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{}").status());
+        assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{}").status());
     }
 
     @Test
@@ -210,7 +213,7 @@ class ConsoleBrowserAcceptanceTest {
         browser.byId("reset-empty").click();
 
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Reset to empty"));
-        assertEquals(404, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
+        assertEquals(404, StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{}").status());
     }
 
     private static void openFirstItem(String collectionPath) {

@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.RawHttp;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,10 +1,12 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class DocumentedExampleAcceptanceTest {
         JsonNode request = operation.at("/requestBody/content/application~1json/examples/documented-example/value");
         JsonNode documented = operation.at("/responses/200/content/application~1json/examples/documented-example/value");
 
-        Answer answer = StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, request.toString());
+        Answer answer = StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, request.toString());
 
         assertEquals(200, answer.status(), () -> answer.body().toString());
         assertEquals(documented, answer.body());

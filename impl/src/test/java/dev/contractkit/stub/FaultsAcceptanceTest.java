@@ -1,6 +1,9 @@
 package dev.contractkit.stub;
 
-import static dev.contractkit.stub.AdminClients.assertRefused;
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.AdminClients;
+import dev.contractkit.stub.support.StubHttp;
+import static dev.contractkit.stub.support.AdminClients.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.contractkit.admin.client.ApiException;
 import dev.contractkit.admin.client.api.AdminApi;
 import dev.contractkit.admin.client.model.Fault;
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,8 +36,8 @@ class FaultsAcceptanceTest {
     static void start(StubServer server) {
         stub = server;
         admin = AdminClients.admin(stub);
-        vayu = stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER;
-        layer = stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER;
+        vayu = stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER;
+        layer = stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER;
     }
 
 

@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.AdminSnapshot;
+import dev.contractkit.stub.support.RequiredHeaders;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.RawHttp;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class HungUpClientsTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
-    private static final String PUT = "PUT /vayu" + StubHttp.VAYU_CUSTOMER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    private static final String PUT = "PUT /vayu" + DefaultData.VAYU_CUSTOMER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Authorization: Bearer hung-up\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
 
     @Test

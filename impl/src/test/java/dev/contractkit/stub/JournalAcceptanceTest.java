@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.AdminClients;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,14 +35,14 @@ class JournalAcceptanceTest {
 
     @Test
     void recordsMethodPathHeadersBodyStatusAndAnswerWithAuthorizationRedacted() throws ApiException {
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER + "?trace=1", "{\"name\":\"Journalled\"}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER + "?trace=1", "{\"name\":\"Journalled\"}");
 
         JournalEntry entry = admin.listRequests(null, null).getRequests().get(0);
 
         assertEquals("vayu", entry.getVendor());
         assertEquals("updateCustomer", entry.getOperation());
         assertEquals("PUT", entry.getMethod());
-        assertEquals(StubHttp.VAYU_CUSTOMER + "?trace=1", entry.getPath());
+        assertEquals(DefaultData.VAYU_CUSTOMER + "?trace=1", entry.getPath());
         assertEquals("[redacted]", entry.getHeaders().get("authorization"));
         assertEquals("application/json", entry.getHeaders().get("content-type"));
         assertEquals(Map.of("name", "Journalled"), entry.getBody());
@@ -50,7 +53,7 @@ class JournalAcceptanceTest {
 
     @Test
     void recordsRefusalsAndRequestsThatMatchNoOperation() throws ApiException {
-        StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, "{\"email\":5}");
+        StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, "{\"email\":5}");
         StubHttp.put(stub.url(Vendor.LAYER) + "/v1/nowhere", "{}");
 
         List<JournalEntry> entries = admin.listRequests("layer", null).getRequests();
@@ -61,9 +64,9 @@ class JournalAcceptanceTest {
 
     @Test
     void filtersByVendorAndOperationInArrivalOrder() throws ApiException {
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"1\"}");
-        StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, "{\"notes\":\"2\"}");
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"3\"}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"1\"}");
+        StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, "{\"notes\":\"2\"}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"3\"}");
 
         List<JournalEntry> vayu = admin.listRequests("vayu", "updateCustomer").getRequests();
 
@@ -75,7 +78,7 @@ class JournalAcceptanceTest {
     @Test
     void holdsExactlyTheNewestNRequests() throws ApiException {
         for (int i = 1; i <= 8; i++) {
-            StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"" + i + "\"}");
+            StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"" + i + "\"}");
         }
 
         List<JournalEntry> entries = admin.listRequests(null, null).getRequests();
@@ -94,7 +97,7 @@ class JournalAcceptanceTest {
 
     @Test
     void clearsOnRequest() throws ApiException {
-        StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}");
+        StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{}");
 
         admin.clearRequests();
 

@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.AdminClients;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,9 +20,9 @@ class JournalLimitsAcceptanceTest {
     void journalSizeZeroKeepsNoRequest() throws Exception {
         try (StubServer stub = StubServer.builder().journalSize(0).start()) {
             for (int i = 0; i < 3; i++) {
-                assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"n" + i + "\"}").status());
+                assertEquals(200, StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"n" + i + "\"}").status());
             }
-            assertEquals(400, StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, "{\"email\":5}").status());
+            assertEquals(400, StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, "{\"email\":5}").status());
 
             assertTrue(AdminClients.admin(stub).listRequests(null, null).getRequests().isEmpty());
             assertTrue(stub.received(Vendor.VAYU, "updateCustomer", Object.class).isEmpty());
@@ -35,7 +38,7 @@ class JournalLimitsAcceptanceTest {
         String notes = "n".repeat(100 * 1024);
         String request = "{\"notes\":\"" + notes + "\"}";
         try (StubServer stub = StubServer.builder().start()) {
-            StubHttp.Answer answer = StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, request);
+            StubHttp.Answer answer = StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, request);
             assertEquals(200, answer.status());
             assertEquals(notes, answer.customer().get("notes").asText(), "the answer itself is whole");
 

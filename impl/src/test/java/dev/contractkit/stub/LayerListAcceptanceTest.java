@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @StubServerTest
 class LayerListAcceptanceTest {
 
-    static final String CUSTOMERS = "/v1/businesses/" + StubHttp.LAYER_BUSINESS + "/customers";
+    static final String CUSTOMERS = "/v1/businesses/" + DefaultData.LAYER_BUSINESS_ID + "/customers";
 
     StubServer stub;
 
@@ -61,7 +63,7 @@ class LayerListAcceptanceTest {
 
     @Test
     void archivedCustomersAreLeftOutUnlessAsked() {
-        String jane = StubHttp.LAYER_CUSTOMER.substring(StubHttp.LAYER_CUSTOMER.lastIndexOf('/'));
+        String jane = DefaultData.LAYER_CUSTOMER.substring(DefaultData.LAYER_CUSTOMER.lastIndexOf('/'));
         assertEquals(200, StubHttp.send("POST", url(jane + "/archive"), null).status());
 
         assertEquals(3, list("").get("data").size());

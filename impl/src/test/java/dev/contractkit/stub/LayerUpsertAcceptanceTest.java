@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @StubServerTest
 class LayerUpsertAcceptanceTest {
 
-    private static final String CUSTOMERS = "/v1/businesses/" + StubHttp.LAYER_BUSINESS + "/customers";
+    private static final String CUSTOMERS = "/v1/businesses/" + DefaultData.LAYER_BUSINESS_ID + "/customers";
 
     @Test
     void aRepeatedExternalIdAnswers200WithTheSameCustomerUpdated(StubServer stub) {

@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.AdminClients;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @StubServerTest
 class LifecycleToolingAcceptanceTest {
 
-    static final String CUSTOMERS = "/v1/businesses/" + StubHttp.LAYER_BUSINESS + "/customers";
+    static final String CUSTOMERS = "/v1/businesses/" + DefaultData.LAYER_BUSINESS_ID + "/customers";
     static StubServer stub;
     static AdminApi admin;
 
@@ -35,7 +38,7 @@ class LifecycleToolingAcceptanceTest {
     void theJournalNamesEachOperation() throws ApiException {
         send("POST", CUSTOMERS, "{\"external_id\":\"journal-1\"}");
         send("GET", CUSTOMERS + "?include_archived=true", null);
-        send("POST", StubHttp.LAYER_CUSTOMER + "/archive", null);
+        send("POST", DefaultData.LAYER_CUSTOMER + "/archive", null);
 
         List<String> operations = admin.listRequests("layer", null).getRequests().stream()
                 .map(JournalEntry::getOperation).toList();

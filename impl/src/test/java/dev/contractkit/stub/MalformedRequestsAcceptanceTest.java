@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.SpecSchemas;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,9 +42,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedRequestsAcceptanceTest {
 
-    private static final String VAYU_ID = "5f1d7c2b9a3e4b5c6d7e8f90";
-    private static final String BUSINESS_ID = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
-    private static final String LAYER_ID = "4f7c1b16-e057-4ec0-8b20-50308ba5b9ea";
+    private static final String VAYU_ID = DefaultData.VAYU_CUSTOMER_ID;
+    private static final String BUSINESS_ID = DefaultData.LAYER_BUSINESS_ID;
+    private static final String LAYER_ID = DefaultData.LAYER_CUSTOMER_ID;
     private static final String UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000";
     private static final String VALID_AUTH = "Bearer test-token";
     private static final String JSON = "application/json";
@@ -152,7 +155,7 @@ class MalformedRequestsAcceptanceTest {
      * either stay usable or be announced closed (Connection: close), so the client's next request works.
      */
     @ParameterizedTest(name = "{0}: body over the limit, then a valid update on the same client -> 413, 200")
-    @MethodSource("dev.contractkit.stub.StubHttp#customerVendors")
+    @MethodSource("dev.contractkit.stub.support.StubHttp#customerVendors")
     void oversizedBodyLeavesTheConnectionUsable(Vendor vendor) {
         HttpClient client = newClient(Send.HTTP_1_1);
         Case oversized = put(vendor, "oversized", headers(JSON, VALID_AUTH), paddedEmptyObject(vendor.bodyLimit() + 1),

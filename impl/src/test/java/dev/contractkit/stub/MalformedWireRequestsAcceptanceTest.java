@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.RawHttp;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +31,7 @@ class MalformedWireRequestsAcceptanceTest {
 
     private static final String VAYU = "/vayu/customers/5f1d7c2b9a3e4b5c6d7e8f90";
     private static final String LAYER = "/layer/v1/businesses/3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607/customers/"
-            + "4f7c1b16-e057-4ec0-8b20-50308ba5b9ea";
+            + DefaultData.LAYER_CUSTOMER_ID;
     private static final String AUTH = "Authorization: Bearer raw-token\r\nContent-Type: application/json\r\n";
     /** The server waits this long for a head or the rest of a body; the test waits a few seconds more. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);

@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.AdminSnapshot;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class QueryParameterValidationAcceptanceTest {
 
     /** The path parameters' values in the loaded data, so a refusal is the query's and not a missing owner's. */
-    private static final Map<String, String> LOADED = Map.of("business_id", StubHttp.LAYER_BUSINESS,
-            "customer_id", "4f7c1b16-e057-4ec0-8b20-50308ba5b9ea", "customerId", "5f1d7c2b9a3e4b5c6d7e8f90");
+    private static final Map<String, String> LOADED = Map.of("business_id", DefaultData.LAYER_BUSINESS_ID,
+            "customer_id", DefaultData.LAYER_CUSTOMER_ID, "customerId", DefaultData.VAYU_CUSTOMER_ID);
 
     @RegisterExtension
     static StubServerExtension stub = StubServerExtension.newInstance().build();

@@ -1,9 +1,11 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,8 +21,8 @@ class RateLimitAcceptanceTest {
 
     @BeforeAll
     static void urls() {
-        layer = stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER;
-        vayu = stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER;
+        layer = stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER;
+        vayu = stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER;
     }
 
     @Test

@@ -1,5 +1,11 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.FuzzBodies;
+import dev.contractkit.stub.support.SpecJudge;
+import dev.contractkit.stub.support.SpecSchemas;
+import dev.contractkit.stub.support.StubHttp;
+import dev.contractkit.stub.support.UpdateTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,9 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.FuzzBodies.FuzzBody;
-import dev.contractkit.stub.FuzzBodies.Intent;
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.FuzzBodies.FuzzBody;
+import dev.contractkit.stub.support.FuzzBodies.Intent;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -194,7 +200,7 @@ class RequestFuzzTest {
 
     /** The properties of the stored customer's schema (the customer in the vendor's 200 answer). */
     private static Set<String> storedSchemaProperties(Vendor vendor) {
-        String collection = vendor == Vendor.VAYU ? "/customers" : "/v1/businesses/" + StubHttp.LAYER_BUSINESS + "/customers";
+        String collection = vendor == Vendor.VAYU ? "/customers" : "/v1/businesses/" + DefaultData.LAYER_BUSINESS_ID + "/customers";
         Set<String> properties = new java.util.LinkedHashSet<>();
         stub.state().vendor(vendor).model().collectionAt(collection).itemSchema().path("properties").fieldNames()
                 .forEachRemaining(properties::add);

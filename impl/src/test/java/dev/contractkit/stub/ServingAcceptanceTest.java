@@ -1,12 +1,14 @@
 package dev.contractkit.stub;
 
-import static dev.contractkit.stub.StubHttp.LAYER_CUSTOMER;
-import static dev.contractkit.stub.StubHttp.VAYU_CUSTOMER;
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
+import static dev.contractkit.stub.support.DefaultData.LAYER_CUSTOMER;
+import static dev.contractkit.stub.support.DefaultData.VAYU_CUSTOMER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

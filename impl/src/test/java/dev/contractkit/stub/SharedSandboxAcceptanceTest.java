@@ -1,11 +1,14 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.SharedSandbox;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Two stub replicas on one PostgreSQL database (--store jdbc:postgresql://...), over real HTTP: one shared state. */
 class SharedSandboxAcceptanceTest {
 
-    private static final String LAYER_CUSTOMERS = "/v1/businesses/" + StubHttp.LAYER_BUSINESS + "/customers";
+    private static final String LAYER_CUSTOMERS = "/v1/businesses/" + DefaultData.LAYER_BUSINESS_ID + "/customers";
 
     private final SharedSandbox sandbox = new SharedSandbox();
 
@@ -33,13 +36,13 @@ class SharedSandboxAcceptanceTest {
         StubServer a = sandbox.replica();
         StubServer b = sandbox.replica();
 
-        Answer put = StubHttp.put(a.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Written through A\"}");
-        Answer layer = StubHttp.send("PATCH", b.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, "{\"memo\":\"through B\"}");
+        Answer put = StubHttp.put(a.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"Written through A\"}");
+        Answer layer = StubHttp.send("PATCH", b.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, "{\"memo\":\"through B\"}");
 
         assertEquals(200, put.status(), put.body()::toString);
         assertEquals(200, layer.status(), layer.body()::toString);
-        assertEquals("Written through A", StubHttp.current(b.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER).path("name").asText());
-        assertEquals("through B", StubHttp.current(a.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER).path("notes").asText());
+        assertEquals("Written through A", StubHttp.current(b.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER).path("name").asText());
+        assertEquals("through B", StubHttp.current(a.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER).path("notes").asText());
     }
 
     /** jsonb keeps no key order: answers must still equal the memory store's as JSON, in the schema's field order. */
@@ -48,11 +51,11 @@ class SharedSandboxAcceptanceTest {
         StubServer shared = sandbox.replica();
         try (StubServer memory = StubServer.builder().start()) {
             for (StubServer stub : List.of(shared, memory)) {
-                StubHttp.put(stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Acme\",\"externalId\":\"acme-9\"}");
+                StubHttp.put(stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"Acme\",\"externalId\":\"acme-9\"}");
                 StubHttp.send("POST", stub.url(Vendor.LAYER) + LAYER_CUSTOMERS, "{\"external_id\":\"c-7\",\"company_name\":\"Globex\"}");
             }
-            ObjectNode sharedVayu = StubHttp.current(shared.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER);
-            ObjectNode memoryVayu = StubHttp.current(memory.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER);
+            ObjectNode sharedVayu = StubHttp.current(shared.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER);
+            ObjectNode memoryVayu = StubHttp.current(memory.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER);
             assertEquals(memoryVayu, sharedVayu);
             JsonNode sharedList = get(shared, Vendor.LAYER, LAYER_CUSTOMERS + "?show_total_count=true");
             JsonNode memoryList = get(memory, Vendor.LAYER, LAYER_CUSTOMERS + "?show_total_count=true");
@@ -72,7 +75,7 @@ class SharedSandboxAcceptanceTest {
     void bothReplicasRestartedKeepEverything() {
         StubServer a = sandbox.replica();
         StubServer b = sandbox.replica();
-        StubHttp.put(a.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Survivor\"}");
+        StubHttp.put(a.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"Survivor\"}");
         Answer created = StubHttp.send("POST", b.url(Vendor.LAYER) + LAYER_CUSTOMERS, "{\"external_id\":\"kept-1\"}");
         assertEquals(201, created.status(), created.body()::toString);
         Answer armed = StubHttp.send("POST", a.baseUri() + "/__admin/faults",
@@ -84,7 +87,7 @@ class SharedSandboxAcceptanceTest {
         StubServer c = sandbox.replica();
         sandbox.replica();
 
-        assertEquals("Survivor", StubHttp.current(c.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER).path("name").asText());
+        assertEquals("Survivor", StubHttp.current(c.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER).path("name").asText());
         String id = created.customer().path("id").asText();
         assertEquals("kept-1", get(c, Vendor.LAYER, LAYER_CUSTOMERS + "/" + id).path("data").path("external_id").asText());
         assertEquals(2, journalled);
@@ -114,14 +117,14 @@ class SharedSandboxAcceptanceTest {
     void aResetThroughOneReplicaResetsBoth() {
         StubServer a = sandbox.replica();
         StubServer b = sandbox.replica();
-        StubHttp.put(a.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"Changed\"}");
-        String original = StubHttp.current(a.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER).path("name").asText();
+        StubHttp.put(a.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"Changed\"}");
+        String original = StubHttp.current(a.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER).path("name").asText();
         assertEquals("Changed", original);
 
         Answer reset = StubHttp.send("POST", b.baseUri() + "/__admin/reset", null);
 
         assertEquals(204, reset.status());
-        assertEquals("Acme Analytics", StubHttp.current(a.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER).path("name").asText());
+        assertEquals("Acme Analytics", StubHttp.current(a.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER).path("name").asText());
         assertEquals(1, a.state().journal().find(r -> true).size(), "the journal keeps only the read after the reset");
     }
 
@@ -136,7 +139,7 @@ class SharedSandboxAcceptanceTest {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             StubServer replica = i % 2 == 0 ? b : a;
-            statuses.add(StubHttp.put(replica.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{}").status());
+            statuses.add(StubHttp.put(replica.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{}").status());
         }
 
         assertEquals(List.of(503, 503, 503, 200, 200, 200), statuses);
@@ -151,7 +154,7 @@ class SharedSandboxAcceptanceTest {
         int limited = 0;
         for (int i = 0; i < 8; i++) {
             StubServer replica = i % 2 == 0 ? a : b;
-            int status = StubHttp.send("GET", replica.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER, null).status();
+            int status = StubHttp.send("GET", replica.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER, null).status();
             answered += status == 200 ? 1 : 0;
             limited += status == 429 ? 1 : 0;
         }
@@ -195,14 +198,14 @@ class SharedSandboxAcceptanceTest {
         Answer seeded = StubHttp.send("POST", a.baseUri() + "/__admin/vayu/customers",
                 "{\"name\":\"Globex\",\"externalId\":\"globex-1\"}");
         assertEquals(201, seeded.status(), seeded.body()::toString);
-        ObjectNode before = StubHttp.current(b.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER);
+        ObjectNode before = StubHttp.current(b.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER);
 
-        Answer taken = StubHttp.put(b.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER,
+        Answer taken = StubHttp.put(b.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER,
                 "{\"name\":\"Renamed\",\"externalId\":\"globex-1\"}");
 
         assertEquals(409, taken.status(), taken.body()::toString);
         assertEquals("resource_already_exists", taken.body().path("code").asText());
-        assertEquals(before, StubHttp.current(a.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER));
+        assertEquals(before, StubHttp.current(a.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER));
     }
 
     @Test
@@ -210,7 +213,7 @@ class SharedSandboxAcceptanceTest {
         StubServer a = sandbox.replica(StubServer.builder().journalSize(5));
         StubServer b = sandbox.replica(StubServer.builder().journalSize(5));
         for (int i = 0; i < 12; i++) {
-            StubHttp.put((i % 2 == 0 ? a : b).url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER, "{\"name\":\"n" + i + "\"}");
+            StubHttp.put((i % 2 == 0 ? a : b).url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER, "{\"name\":\"n" + i + "\"}");
         }
         var entries = b.state().journal().find(r -> true);
         assertEquals(5, entries.size());

@@ -1,5 +1,8 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.LostUpdates;
+import dev.contractkit.stub.support.SharedSandbox;
+import dev.contractkit.stub.support.UpdateTarget;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,12 +1,15 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.SharedSandbox;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.StubHttp.Answer;
-import dev.contractkit.stub.store.TestPostgres;
+import dev.contractkit.stub.support.StubHttp.Answer;
+import dev.contractkit.stub.support.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,8 +33,8 @@ class SharedSandboxOutageAcceptanceTest {
     @Test
     void answersEachVendorsOwn503WhileTheDatabaseIsAwayAndServesAgainOnceItIsBack() throws Exception {
         StubServer stub = sandbox.replica();
-        String vayu = stub.url(Vendor.VAYU) + StubHttp.VAYU_CUSTOMER;
-        String layer = stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER;
+        String vayu = stub.url(Vendor.VAYU) + DefaultData.VAYU_CUSTOMER;
+        String layer = stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER;
         assertEquals(200, StubHttp.put(vayu, "{\"name\":\"Before the outage\"}").status());
 
         TestPostgres.get().stop();

@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class StubsSideBySideAcceptanceTest {
                 int n = i;
                 calls.add(() -> {
                     StubServer stub = n % 2 == 0 ? lenient : strict;
-                    int status = StubHttp.put(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER,
+                    int status = StubHttp.put(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER,
                             "{\"notes\":\"" + (stub == lenient ? "lenient" : "strict") + "\"}").status();
                     return (stub == lenient ? "lenient " : "strict ") + status;
                 });
@@ -68,7 +70,7 @@ class StubsSideBySideAcceptanceTest {
 
     private static String notes(StubServer stub, String authorization) {
         return StubHttp.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(stub.url(Vendor.LAYER) + StubHttp.LAYER_CUSTOMER))
+                java.net.URI.create(stub.url(Vendor.LAYER) + DefaultData.LAYER_CUSTOMER))
                 .header("Authorization", authorization).GET()).body().at("/data/notes").asText();
     }
 }

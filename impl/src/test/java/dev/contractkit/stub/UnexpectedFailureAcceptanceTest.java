@@ -1,11 +1,13 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import dev.contractkit.stub.junit.StubServerTest;
 import dev.contractkit.stub.store.FailingReads;
 import java.util.List;
@@ -24,9 +26,9 @@ class UnexpectedFailureAcceptanceTest {
     private static final String SECRET = "store blew up at item 42";
 
     @ParameterizedTest
-    @MethodSource("dev.contractkit.stub.StubHttp#customerVendors")
+    @MethodSource("dev.contractkit.stub.support.StubHttp#customerVendors")
     void isA500InTheVendorsFormatWithoutAStackTrace(Vendor vendor, StubServer stub) {
-        String url = stub.url(vendor) + (vendor == Vendor.VAYU ? StubHttp.VAYU_CUSTOMER : StubHttp.LAYER_CUSTOMER);
+        String url = stub.url(vendor) + (vendor == Vendor.VAYU ? DefaultData.VAYU_CUSTOMER : DefaultData.LAYER_CUSTOMER);
         FailingReads failing = FailingReads.install(stub.state().vendor(vendor).store(), new IllegalStateException(SECRET));
         Answer answer;
         try {

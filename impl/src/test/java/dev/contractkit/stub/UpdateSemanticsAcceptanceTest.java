@@ -1,8 +1,10 @@
 package dev.contractkit.stub;
 
-import static dev.contractkit.stub.StubHttp.LAYER_BUSINESS;
-import static dev.contractkit.stub.StubHttp.LAYER_CUSTOMER;
-import static dev.contractkit.stub.StubHttp.VAYU_CUSTOMER;
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.StubHttp;
+import static dev.contractkit.stub.support.DefaultData.LAYER_BUSINESS_ID;
+import static dev.contractkit.stub.support.DefaultData.LAYER_CUSTOMER;
+import static dev.contractkit.stub.support.DefaultData.VAYU_CUSTOMER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -55,7 +57,7 @@ class UpdateSemanticsAcceptanceTest {
         ObjectNode first = StubHttp.put(vayu, "{\"name\":\"One\"}").customer();
         ObjectNode second = StubHttp.put(vayu, "{\"name\":\"One\"}").customer();
 
-        assertEquals("5f1d7c2b9a3e4b5c6d7e8f90", second.get("id").asText());
+        assertEquals(DefaultData.VAYU_CUSTOMER_ID, second.get("id").asText());
         assertEquals(Instant.parse("2026-01-05T10:00:00Z"), Instant.parse(second.get("createdAt").asText()));
         assertTrue(Instant.parse(second.get("updatedAt").asText()).isAfter(Instant.parse(first.get("updatedAt").asText())));
     }
@@ -89,7 +91,7 @@ class UpdateSemanticsAcceptanceTest {
     /** A tag's dimension id is one per key within the business: the same key, again or on another customer. */
     @Test
     void layerDimensionIdsAreStablePerKey() {
-        String other = stub.url(Vendor.LAYER) + "/v1/businesses/" + LAYER_BUSINESS
+        String other = stub.url(Vendor.LAYER) + "/v1/businesses/" + LAYER_BUSINESS_ID
                 + "/customers/9b2d4e6f-1a3c-4e5f-8a7b-0c1d2e3f4a5b";
         JsonNode first = StubHttp.put(layer, "{\"tags\":[{\"key\":\"region\",\"value\":\"west\"},"
                 + "{\"key\":\"tier\",\"value\":\"gold\"}]}").customer().get("transaction_tags");
@@ -125,7 +127,7 @@ class UpdateSemanticsAcceptanceTest {
 
     @Test
     void layerCustomerOfAnotherBusinessIsNotFound() {
-        String elsewhere = layer.replace(LAYER_BUSINESS, OTHER_BUSINESS);
+        String elsewhere = layer.replace(LAYER_BUSINESS_ID, OTHER_BUSINESS);
 
         Answer answer = StubHttp.put(elsewhere, "{\"notes\":\"x\"}");
 
@@ -138,7 +140,7 @@ class UpdateSemanticsAcceptanceTest {
     void layerUnknownBusinessIsNotFoundByName() {
         String unknown = "0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e0e";
 
-        Answer answer = StubHttp.put(layer.replace(LAYER_BUSINESS, unknown), "{}");
+        Answer answer = StubHttp.put(layer.replace(LAYER_BUSINESS_ID, unknown), "{}");
 
         assertEquals(404, answer.status());
         assertEquals("Business " + unknown + " not found", answer.body().at("/errors/0/description").asText());

@@ -1,5 +1,7 @@
 package dev.contractkit.stub;
 
+import dev.contractkit.stub.support.DefaultData;
+import dev.contractkit.stub.support.UpdateCustomerCalls;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +48,7 @@ class VerboseLogAuthTest {
             // The log is another process's output, read on another thread: wait for the last request's line
             // (bounded) rather than stop the stub before it has been read.
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!output.toString().contains("PUT /vayu" + UpdateCustomerCalls.VAYU_CUSTOMER + " -> 401")
+            while (!output.toString().contains("PUT /vayu" + DefaultData.VAYU_CUSTOMER + " -> 401")
                     && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
@@ -56,8 +58,8 @@ class VerboseLogAuthTest {
             reader.join(10_000);
         }
         String log = output.toString();
-        assertTrue(log.contains("PUT /layer" + UpdateCustomerCalls.LAYER_CUSTOMER + " -> 200"), log);
-        assertTrue(log.contains("PUT /vayu" + UpdateCustomerCalls.VAYU_CUSTOMER + " -> 401"), log);
+        assertTrue(log.contains("PUT /layer" + DefaultData.LAYER_CUSTOMER + " -> 200"), log);
+        assertTrue(log.contains("PUT /vayu" + DefaultData.VAYU_CUSTOMER + " -> 401"), log);
         assertAll(Stream.of(SECRET, LAYER_TOKEN, REFUSED_LAYER_TOKEN, REFUSED_JWT)
                 .map(secret -> () -> assertFalse(log.contains(secret), secret + " is in the output:\n" + log)));
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.AnswerJudge;
+import dev.contractkit.stub.support.AnswerJudge;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.ErrorFormat;
 import dev.contractkit.stub.spec.OpenApiSpec;

@@ -1,5 +1,6 @@
 package dev.contractkit.stub.junit;
 
+import dev.contractkit.stub.support.DefaultData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegisteredStaticExtensionTest {
 
-    private static final UUID BUSINESS = UUID.fromString("3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607");
-    private static final UUID JANE = UUID.fromString("4f7c1b16-e057-4ec0-8b20-50308ba5b9ea");
+    private static final UUID BUSINESS = UUID.fromString(DefaultData.LAYER_BUSINESS_ID);
+    private static final UUID JANE = UUID.fromString(DefaultData.LAYER_CUSTOMER_ID);
     private static final List<Integer> PORTS = new ArrayList<>();
 
     // 1 request a second, burst 2: a third call at once is refused.
@@ -55,7 +56,7 @@ class RegisteredStaticExtensionTest {
     void theJournalSizeGivenApplies(StubServer server) throws Exception {
         var vayu = server.vayuClient();
         for (String name : List.of("First", "Second")) {
-            vayu.updateCustomer("5f1d7c2b9a3e4b5c6d7e8f90",
+            vayu.updateCustomer(DefaultData.VAYU_CUSTOMER_ID,
                     new dev.contractkit.vayu.client.model.UpdateCustomerRequest().name(name));
         }
 

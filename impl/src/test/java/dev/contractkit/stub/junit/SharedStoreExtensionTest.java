@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.Vendor;
-import dev.contractkit.stub.store.TestPostgres;
+import dev.contractkit.stub.support.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
 package dev.contractkit.stub.junit;
 
+import dev.contractkit.stub.support.DefaultData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StubServerTestAnnotationExtensionTest {
 
-    private static final String ACME = "5f1d7c2b9a3e4b5c6d7e8f90";
+    private static final String ACME = DefaultData.VAYU_CUSTOMER_ID;
     private static StubServer startedForClass;
 
     @BeforeAll

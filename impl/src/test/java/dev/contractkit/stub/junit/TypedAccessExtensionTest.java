@@ -1,5 +1,6 @@
 package dev.contractkit.stub.junit;
 
+import dev.contractkit.stub.support.DefaultData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 @StubServerTest
 class TypedAccessExtensionTest {
 
-    private static final UUID BUSINESS = UUID.fromString("3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607");
-    private static final UUID JANE = UUID.fromString("4f7c1b16-e057-4ec0-8b20-50308ba5b9ea");
+    private static final UUID BUSINESS = UUID.fromString(DefaultData.LAYER_BUSINESS_ID);
+    private static final UUID JANE = UUID.fromString(DefaultData.LAYER_CUSTOMER_ID);
 
     @Test
     void aSeededCustomerCanBeUpdatedThroughTheClient(StubServer server) throws Exception {
@@ -33,7 +34,7 @@ class TypedAccessExtensionTest {
 
     @Test
     void receivedHoldsWhatTheClientSent(StubServer server) throws Exception {
-        server.vayuClient().updateCustomer("5f1d7c2b9a3e4b5c6d7e8f90", new UpdateCustomerRequest().name("Sent"));
+        server.vayuClient().updateCustomer(DefaultData.VAYU_CUSTOMER_ID, new UpdateCustomerRequest().name("Sent"));
 
         List<UpdateCustomerRequest> received = server.received(Vendor.VAYU, "updateCustomer", UpdateCustomerRequest.class);
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.store.JdbcStore;
 import dev.contractkit.stub.store.ResourceStore;
-import dev.contractkit.stub.store.TestPostgres;
+import dev.contractkit.stub.support.TestPostgres;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

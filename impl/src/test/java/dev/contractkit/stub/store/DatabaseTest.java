@@ -1,5 +1,6 @@
 package dev.contractkit.stub.store;
 
+import dev.contractkit.stub.support.TestPostgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.CountDownLatch;

@@ -1,10 +1,10 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
-import static dev.contractkit.stub.SpecSchemas.closed;
-import static dev.contractkit.stub.SpecSchemas.enumValues;
-import static dev.contractkit.stub.SpecSchemas.nullable;
-import static dev.contractkit.stub.SpecSchemas.required;
-import static dev.contractkit.stub.SpecSchemas.type;
+import static dev.contractkit.stub.support.SpecSchemas.closed;
+import static dev.contractkit.stub.support.SpecSchemas.enumValues;
+import static dev.contractkit.stub.support.SpecSchemas.nullable;
+import static dev.contractkit.stub.support.SpecSchemas.required;
+import static dev.contractkit.stub.support.SpecSchemas.type;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,10 +35,10 @@ import net.jqwik.api.Tuple;
  * enums, nullable nulls, arrays, nested objects with their required properties, unknown properties where the
  * schema allows them) and {@link #invalid} ones, broken in exactly one place that the result names.
  */
-final class SchemaArbitraries {
+public final class SchemaArbitraries {
 
     /** A value that breaks its schema at {@code path} (empty: the value itself) for {@code reason}. */
-    record Broken(JsonNode value, String path, String reason) {
+    public record Broken(JsonNode value, String path, String reason) {
 
         Broken under(String parent) {
             return new Broken(value, parent + (path.isEmpty() || path.startsWith("[") ? path : "." + path), reason);
@@ -93,12 +93,12 @@ final class SchemaArbitraries {
 
     private final SpecSchemas schemas;
 
-    SchemaArbitraries(SpecSchemas schemas) {
+    public SchemaArbitraries(SpecSchemas schemas) {
         this.schemas = schemas;
     }
 
     /** Values the schema accepts; null when none can be made (a pattern no known shape fits, required). */
-    Arbitrary<JsonNode> valid(JsonNode schema) {
+    public Arbitrary<JsonNode> valid(JsonNode schema) {
         Arbitrary<JsonNode> value = present(schema);
         if (!nullable(schema)) {
             return value;
@@ -108,7 +108,7 @@ final class SchemaArbitraries {
     }
 
     /** Values the schema refuses, each broken in one place; null when the schema takes any value at all. */
-    Arbitrary<Broken> invalid(JsonNode schema) {
+    public Arbitrary<Broken> invalid(JsonNode schema) {
         List<Arbitrary<Broken>> ways = new ArrayList<>();
         String type = type(schema);
         if (type != null) {
@@ -135,7 +135,7 @@ final class SchemaArbitraries {
     }
 
     /** Any JSON value, nested up to {@code depth} levels, now and then a deeply nested array. */
-    Arbitrary<JsonNode> anyJson(int depth) {
+    public Arbitrary<JsonNode> anyJson(int depth) {
         Arbitrary<JsonNode> leaf = Arbitraries.oneOf(TEXT.map(NODES::textNode), NUMBERS,
                 Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false), NODES.nullNode()));
         if (depth == 0) {
@@ -309,7 +309,7 @@ final class SchemaArbitraries {
     }
 
     /** Whether a string fits the schema's lengths, pattern and format (also the fuzz's judge's test of strings). */
-    static boolean fits(JsonNode schema, String s) {
+    public static boolean fits(JsonNode schema, String s) {
         int length = s.codePointCount(0, s.length());
         if (length < schema.path("minLength").asInt(0) || length > schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
             return false;

@@ -1,4 +1,4 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,15 +27,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * machine without them fails the browser tests in one line saying what to install, as one without PostgreSQL
  * fails the shared sandbox's: a skipped test would let a build without them pass for one that was tested.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    static final Dimension DESKTOP = new Dimension(1280, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private ConsoleBrowser(ChromeDriver driver, Path profile) {
@@ -43,7 +43,7 @@ final class ConsoleBrowser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static ConsoleBrowser start() {
+    public static ConsoleBrowser start() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed) {
             throw new IllegalStateException("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
@@ -70,43 +70,43 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Opens the console and waits until it has read the stub. */
-    void open(String consoleUrl) {
+    public void open(String consoleUrl) {
         driver.get(consoleUrl);
         waitUntilReady();
     }
 
-    void waitUntilReady() {
+    public void waitUntilReady() {
         await().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 
-    WebDriverWait await() {
+    public WebDriverWait await() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 
-    WebElement visible(By by) {
+    public WebElement visible(By by) {
         return await().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    WebElement byId(String id) {
+    public WebElement byId(String id) {
         return driver.findElement(By.id(id));
     }
 
     /** Replaces a field's text as a user would: select all, then type. */
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = byId(id);
         field.clear();
         field.sendKeys(text);
     }
 
     /** What the page logged at SEVERE since the last call (errors, failed loads, CSP refusals). */
-    List<LogEntry> errors() {
+    public List<LogEntry> errors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));

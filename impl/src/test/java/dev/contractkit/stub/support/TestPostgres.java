@@ -1,4 +1,4 @@
-package dev.contractkit.stub.store;
+package dev.contractkit.stub.support;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
+import dev.contractkit.stub.Vendor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Test helper: real HTTP PUTs to the seeded customer of each vendor on one running stub, and their answers. */
-final class UpdateCustomerCalls {
+public final class UpdateCustomerCalls {
 
-    static final String VAYU_CUSTOMER = "/customers/5f1d7c2b9a3e4b5c6d7e8f90";
-    static final String LAYER_CUSTOMER = "/v1/businesses/3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607"
-            + "/customers/4f7c1b16-e057-4ec0-8b20-50308ba5b9ea";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,13 +29,13 @@ final class UpdateCustomerCalls {
     private final URI baseUri;
 
     /** @param baseUri the stub's http://host:port */
-    UpdateCustomerCalls(URI baseUri) {
+    public UpdateCustomerCalls(URI baseUri) {
         this.baseUri = baseUri;
     }
 
     /** PUTs a JSON body to the vendor's seeded customer; a null authorization sends no Authorization header. */
-    HttpResponse<String> put(Vendor vendor, String authorization, String body) {
-        String path = vendor == Vendor.VAYU ? VAYU_CUSTOMER : LAYER_CUSTOMER;
+    public HttpResponse<String> put(Vendor vendor, String authorization, String body) {
+        String path = vendor == Vendor.VAYU ? DefaultData.VAYU_CUSTOMER : DefaultData.LAYER_CUSTOMER;
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve("/" + vendor.prefix() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -56,7 +54,7 @@ final class UpdateCustomerCalls {
     }
 
     /** A valid update body that sets a field every vendor's customer has: Vayu's name, Layer's notes. */
-    static String change(Vendor vendor, String value) {
+    public static String change(Vendor vendor, String value) {
         return JSON.createObjectNode().put(vendor == Vendor.VAYU ? "name" : "notes", value).toString();
     }
 
@@ -64,7 +62,7 @@ final class UpdateCustomerCalls {
      * The customer as it is now, read through an empty update ({}) that changes no field; Vayu's updatedAt,
      * which every update moves, is removed.
      */
-    ObjectNode customer(Vendor vendor, String passingAuthorization) {
+    public ObjectNode customer(Vendor vendor, String passingAuthorization) {
         HttpResponse<String> response = put(vendor, passingAuthorization, "{}");
         assertEquals(200, response.statusCode(), response::body);
         ObjectNode customer = (ObjectNode) json(response).get(vendor == Vendor.VAYU ? "customer" : "data");
@@ -76,7 +74,7 @@ final class UpdateCustomerCalls {
      * Sends a change with a refused Authorization header: asserts a 401 in the vendor's error format that
      * does not echo the header, and that the customer is as it was before.
      */
-    void assertRefusedWithoutChange(Vendor vendor, String refusedAuthorization, String passingAuthorization) {
+    public void assertRefusedWithoutChange(Vendor vendor, String refusedAuthorization, String passingAuthorization) {
         ObjectNode before = customer(vendor, passingAuthorization);
         HttpResponse<String> response = put(vendor, refusedAuthorization, change(vendor, "changed by a refused request"));
         assertUnauthorized(vendor, response);
@@ -88,7 +86,7 @@ final class UpdateCustomerCalls {
     }
 
     /** Vayu: exactly {"type","code","message"}; Layer: {"errors":[{"type","description","error_enum"}]}. */
-    static void assertUnauthorized(Vendor vendor, HttpResponse<String> response) {
+    public static void assertUnauthorized(Vendor vendor, HttpResponse<String> response) {
         assertEquals(401, response.statusCode(), response::body);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 () -> "Content-Type: " + response.headers().firstValue("Content-Type"));
@@ -109,7 +107,7 @@ final class UpdateCustomerCalls {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contractkit.stub.spec.OpenApiSpec;

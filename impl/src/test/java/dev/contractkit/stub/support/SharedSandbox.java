@@ -1,17 +1,18 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
-import dev.contractkit.stub.store.TestPostgres;
+import dev.contractkit.stub.StubServer;
+import dev.contractkit.stub.support.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Test-only: stub replicas sharing one fresh PostgreSQL database of the test cluster. */
-final class SharedSandbox implements AutoCloseable {
+public final class SharedSandbox implements AutoCloseable {
 
-    final String url = TestPostgres.get().newDatabase();
+    public final String url = TestPostgres.get().newDatabase();
     private final List<StubServer> started = new ArrayList<>();
 
     /** A replica with these options, on this sandbox's database. */
-    StubServer replica(StubServer.Builder options) {
+    public StubServer replica(StubServer.Builder options) {
         StubServer stub = options.store(url, TestPostgres.USER, TestPostgres.PASSWORD).start();
         synchronized (started) { // replicas may start together
             started.add(stub);
@@ -19,7 +20,7 @@ final class SharedSandbox implements AutoCloseable {
         return stub;
     }
 
-    StubServer replica() {
+    public StubServer replica() {
         return replica(StubServer.builder());
     }
 

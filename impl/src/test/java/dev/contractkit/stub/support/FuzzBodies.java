@@ -1,4 +1,4 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,12 +23,12 @@ import net.jqwik.api.Tuple;
  * place against the schema, and raw ones (cut, garbled, non-UTF-8, random bytes, oversized). Each says what the
  * generator meant it to be; the fuzz's own judge has the last word (SpecJudge, see RequestFuzzTest).
  */
-final class FuzzBodies {
+public final class FuzzBodies {
 
     /** What the generator meant a body to be; EITHER when a raw mutation may or may not leave it valid. */
-    enum Intent { VALID, INVALID, EITHER }
+    public enum Intent { VALID, INVALID, EITHER }
 
-    record FuzzBody(String kind, byte[] bytes, Intent intent) {
+    public record FuzzBody(String kind, byte[] bytes, Intent intent) {
 
         @Override
         public String toString() {
@@ -39,7 +39,7 @@ final class FuzzBodies {
     }
 
     /** How a JSON tree goes on the wire: compact UTF-8, every non-ASCII character escaped, or indented. */
-    enum Encoding {
+    public enum Encoding {
         UTF8(WRITER),
         ASCII_ESCAPED(WRITER.with(JsonWriteFeature.ESCAPE_NON_ASCII)),
         PRETTY(WRITER.withDefaultPrettyPrinter());
@@ -50,7 +50,7 @@ final class FuzzBodies {
             this.writer = writer;
         }
 
-        byte[] encode(JsonNode value) {
+        public byte[] encode(JsonNode value) {
             try {
                 return writer.writeValueAsBytes(value);
             } catch (JsonProcessingException e) {
@@ -79,7 +79,7 @@ final class FuzzBodies {
     }
 
     /** How deeply arrays and objects nest in a tree: 1 for {}, 2 for {"a":[]}. */
-    static int depth(JsonNode node) {
+    public static int depth(JsonNode node) {
         int deepest = 0;
         for (JsonNode child : node) {
             deepest = Math.max(deepest, depth(child));
@@ -88,7 +88,7 @@ final class FuzzBodies {
     }
 
     /** The mix a fuzz run draws from: 4 valid, 4 broken against the schema, 2 raw, in 10. */
-    static Arbitrary<FuzzBody> of(SpecSchemas schemas) {
+    public static Arbitrary<FuzzBody> of(SpecSchemas schemas) {
         SchemaArbitraries arbitraries = new SchemaArbitraries(schemas);
         Arbitrary<JsonNode> valid = arbitraries.valid(schemas.requestBody);
         Arbitrary<Encoding> encodings = Arbitraries.of(Encoding.class);
@@ -121,7 +121,7 @@ final class FuzzBodies {
     }
 
     /** Where a damage strikes: {@code seed} picks the place and the kind; {@code names} are the body's properties. */
-    record Where(int seed, List<String> names) {
+    public record Where(int seed, List<String> names) {
 
         String pick(String... choices) {
             return choices[Math.floorMod(seed, choices.length)];
@@ -133,7 +133,7 @@ final class FuzzBodies {
     }
 
     /** One way to damage a valid body's bytes. */
-    enum Damage {
+    public enum Damage {
         /** Some of the body, at least its first byte (a valid body is an object: 2 bytes or more). */
         CUT_SHORT(Intent.INVALID, (b, at) -> Arrays.copyOf(b, 1 + at.seed() % (b.length - 1))),
         EMPTY(Intent.INVALID, (b, at) -> new byte[0]),

@@ -1,5 +1,6 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
+import dev.contractkit.stub.Vendor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,22 +13,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Plain HTTP to a running stub, as any client would send it. */
-final class StubHttp {
+public final class StubHttp {
 
     /** Reads answers nested deeper than Jackson's default limit of 1000: the stub may echo a body that deep. */
-    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+    public static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
                     .maxNestingDepth(2_000).build())
             .build());
-    static final String VAYU_CUSTOMER = "/customers/5f1d7c2b9a3e4b5c6d7e8f90";
 
     /** The vendors whose customers the default data holds, which the hand-written request cases address. */
-    static java.util.List<Vendor> customerVendors() {
+    public static java.util.List<Vendor> customerVendors() {
         return java.util.List.of(Vendor.VAYU, Vendor.LAYER);
     }
-    static final String LAYER_BUSINESS = "3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607";
-    static final String LAYER_CUSTOMER = "/v1/businesses/" + LAYER_BUSINESS
-            + "/customers/4f7c1b16-e057-4ec0-8b20-50308ba5b9ea";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,20 +32,20 @@ final class StubHttp {
     private StubHttp() {
     }
 
-    record Answer(int status, HttpHeaders headers, JsonNode body) {
+    public record Answer(int status, HttpHeaders headers, JsonNode body) {
 
         /** The customer inside a success body: Vayu's {"customer":...} or Layer's {"data":...}. */
-        ObjectNode customer() {
+        public ObjectNode customer() {
             return (ObjectNode) (body.has("customer") ? body.get("customer") : body.get("data"));
         }
     }
 
-    static Answer put(String url, String json) {
+    public static Answer put(String url, String json) {
         return put(url, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A PUT of these very bytes, declared as JSON whatever they are. */
-    static Answer put(String url, byte[] body) {
+    public static Answer put(String url, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer test-token")
                 .header("Content-Type", "application/json")
@@ -56,12 +53,12 @@ final class StubHttp {
     }
 
     /** Any method, with a bearer token; the body (JSON, or null for none) declared as JSON. */
-    static Answer send(String method, String url, String json) {
+    public static Answer send(String method, String url, String json) {
         return send(method, url, json, java.util.Map.of());
     }
 
     /** As {@link #send(String, String, String)}, with these headers too. */
-    static Answer send(String method, String url, String json, java.util.Map<String, String> headers) {
+    public static Answer send(String method, String url, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer test-token")
                 .method(method.toUpperCase(java.util.Locale.ROOT), json == null ? HttpRequest.BodyPublishers.noBody()
@@ -73,11 +70,11 @@ final class StubHttp {
         return send(request);
     }
 
-    static Answer send(HttpRequest.Builder request) {
+    public static Answer send(HttpRequest.Builder request) {
         return send(CLIENT, request);
     }
 
-    static Answer send(HttpClient client, HttpRequest.Builder request) {
+    public static Answer send(HttpClient client, HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -92,7 +89,7 @@ final class StubHttp {
     }
 
     /** The customer as stored now: an update that changes nothing answers it (Vayu's updatedAt left out). */
-    static ObjectNode current(String url) {
+    public static ObjectNode current(String url) {
         Answer answer = put(url, "{}");
         if (answer.status() != 200) {
             throw new AssertionError("empty update of " + url + " answered " + answer.status() + " " + answer.body());

@@ -1,10 +1,10 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
-import static dev.contractkit.stub.SpecSchemas.closed;
-import static dev.contractkit.stub.SpecSchemas.enumValues;
-import static dev.contractkit.stub.SpecSchemas.nullable;
-import static dev.contractkit.stub.SpecSchemas.required;
-import static dev.contractkit.stub.SpecSchemas.type;
+import static dev.contractkit.stub.support.SpecSchemas.closed;
+import static dev.contractkit.stub.support.SpecSchemas.enumValues;
+import static dev.contractkit.stub.support.SpecSchemas.nullable;
+import static dev.contractkit.stub.support.SpecSchemas.required;
+import static dev.contractkit.stub.support.SpecSchemas.type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -18,16 +18,16 @@ import java.util.Map;
  * enum's included), enum, minLength/maxLength (in code points), pattern (found anywhere, as ECMA-262 does) and
  * the formats the generators know, items, minItems/maxItems, properties, required and additionalProperties.
  */
-final class SpecJudge {
+public final class SpecJudge {
 
     private final SpecSchemas schemas;
 
-    SpecJudge(SpecSchemas schemas) {
+    public SpecJudge(SpecSchemas schemas) {
         this.schemas = schemas;
     }
 
     /** Where and why the value breaks the schema: "contacts[0].email: not an email"; empty when it fits. */
-    List<String> violations(JsonNode schema, JsonNode value) {
+    public List<String> violations(JsonNode schema, JsonNode value) {
         List<String> out = new ArrayList<>();
         check(schemas.resolve(schema), value, "", out);
         return out;

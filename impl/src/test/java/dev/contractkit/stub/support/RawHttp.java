@@ -1,4 +1,4 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,16 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Bytes sent as they are on a new connection, and the answer read back as bytes: no client's help. */
-final class RawHttp {
+public final class RawHttp {
 
     /** What came back: an answer, or the connection closed (or still silent when the wait ended) without one. */
-    record Reply(int status, Map<String, String> headers, byte[] body, boolean closedWithoutAnswer, Duration took) {
+    public record Reply(int status, Map<String, String> headers, byte[] body, boolean closedWithoutAnswer, Duration took) {
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -33,7 +33,7 @@ final class RawHttp {
      * Sends {@code request} on a new connection to {@code port}, half-closing it after when {@code thenHalfClose},
      * and reads one answer: its head, then as many body bytes as its Content-Length says.
      */
-    static Reply exchange(int port, byte[] request, boolean thenHalfClose, Duration wait) throws IOException {
+    public static Reply exchange(int port, byte[] request, boolean thenHalfClose, Duration wait) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) wait.toMillis());

@@ -1,5 +1,6 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
+import dev.contractkit.stub.StubServer;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +9,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Every collection the admin API lists, with every item it holds: what a request could have changed. */
-final class AdminSnapshot {
+public final class AdminSnapshot {
 
-    static JsonNode of(StubServer server) {
+    public static JsonNode of(StubServer server) {
         String admin = server.baseUri() + "/__admin";
         JsonNode collections = StubHttp.send("GET", admin + "/collections", null).body();
         ObjectNode snapshot = StubHttp.JSON.createObjectNode();

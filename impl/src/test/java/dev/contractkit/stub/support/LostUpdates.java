@@ -1,12 +1,13 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
+import dev.contractkit.stub.Vendor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.StubHttp.Answer;
+import dev.contractkit.stub.support.StubHttp.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import java.util.function.BiFunction;
  * and the stored customer shows every writer's last round. Writer w sends to {@code targets[w % targets]}: one stub,
  * or replicas sharing a database.
  */
-final class LostUpdates {
+public final class LostUpdates {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -37,7 +38,7 @@ final class LostUpdates {
     }
 
     /** The fields writers of this vendor can own: one writer a field, at most {@code writers}. */
-    static List<String> writerFields(Vendor vendor, int writers) {
+    public static List<String> writerFields(Vendor vendor, int writers) {
         SpecSchemas schemas = SpecSchemas.updateCustomer(vendor);
         Map<String, JsonNode> properties = schemas.properties(schemas.requestBody);
         // One writer a value: an alias (Layer's memo, the same value as notes) has no writer of its own.
@@ -52,7 +53,7 @@ final class LostUpdates {
     }
 
     /** What writers of these fields have written and been answered, for rounds 0 to {@code rounds - 1}. */
-    static Progress progress(List<UpdateTarget> targets, List<String> fields, int rounds) {
+    public static Progress progress(List<UpdateTarget> targets, List<String> fields, int rounds) {
         Vendor vendor = targets.get(0).vendor();
         SpecSchemas schemas = SpecSchemas.updateCustomer(vendor);
         Map<String, JsonNode> properties = schemas.properties(schemas.requestBody);
@@ -61,7 +62,7 @@ final class LostUpdates {
     }
 
     /** Runs one task a writer, all released at once; rethrows the first failure. */
-    static void inParallel(int writers, Duration limit, WriterTask task) throws Exception {
+    public static void inParallel(int writers, Duration limit, WriterTask task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         CountDownLatch go = new CountDownLatch(1);
         try {
@@ -86,7 +87,7 @@ final class LostUpdates {
         }
     }
 
-    interface WriterTask {
+    public interface WriterTask {
         void run(int writer) throws Exception;
     }
 
@@ -95,7 +96,7 @@ final class LostUpdates {
      * for the value it had before), the last round each writer was answered, and what each writer has seen of
      * the others.
      */
-    static final class Progress {
+    public static final class Progress {
         private final List<UpdateTarget> targets;
         private final List<String> fields;
         private final BiFunction<Integer, Integer, JsonNode> marker;
@@ -126,7 +127,7 @@ final class LostUpdates {
         }
 
         /** One update of the writer's field: a 200 showing it, and no other writer's field gone backwards. */
-        void write(int writer, int round) {
+        public void write(int writer, int round) {
             int[] before = new int[fields.size()];
             for (int w = 0; w < before.length; w++) {
                 before[w] = answered.get(w);
@@ -149,7 +150,7 @@ final class LostUpdates {
             answered.accumulateAndGet(writer, round, Math::max);
         }
 
-        void assertStoredHoldsEveryWritersRound(int round) {
+        public void assertStoredHoldsEveryWritersRound(int round) {
             UpdateTarget target = targets.get(0);
             ObjectNode stored = target.stored();
             for (int w = 0; w < fields.size(); w++) {

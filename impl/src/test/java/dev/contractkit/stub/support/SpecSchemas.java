@@ -1,5 +1,6 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.support;
 
+import dev.contractkit.stub.Vendor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
@@ -14,7 +15,7 @@ import java.util.Set;
  * A vendor's spec (overlay applied) read as plain JSON schemas, for tests that generate request bodies from it
  * instead of naming fields: the request body schema of an operation, with every {@code $ref} followed.
  */
-final class SpecSchemas {
+public final class SpecSchemas {
 
     /** The schema keywords the generators understand; a spec that uses another one fails loudly, not silently. */
     private static final Set<String> KNOWN_KEYWORDS = Set.of("$ref", "type", "nullable", "enum", "pattern",
@@ -22,11 +23,11 @@ final class SpecSchemas {
             "additionalProperties", "description", "default", "deprecated", "example", "title");
 
     /** The packaged vendor whose spec this is; null for a spec read from elsewhere (a fixture, a vendor's file). */
-    final Vendor vendor;
-    final OpenApiSpec spec;
-    final Operation operation;
+    public final Vendor vendor;
+    public final OpenApiSpec spec;
+    public final Operation operation;
     /** The operation's request body schema, resolved. */
-    final JsonNode requestBody;
+    public final JsonNode requestBody;
 
     private SpecSchemas(Vendor vendor, String operationId) {
         this(vendor, OpenApiSpec.load(vendor.prefix()), operationId);
@@ -42,12 +43,12 @@ final class SpecSchemas {
     }
 
     /** An operation of any spec (a fixture, a vendor's published file), not only a packaged vendor's. */
-    static SpecSchemas of(OpenApiSpec spec, String operationId) {
+    public static SpecSchemas of(OpenApiSpec spec, String operationId) {
         return new SpecSchemas(null, spec, operationId);
     }
 
     /** The JSON schema of the operation's answer with this status, resolved; missing when it documents none. */
-    JsonNode responseBody(int status) {
+    public JsonNode responseBody(int status) {
         JsonNode response = follow(spec.document().at(operationPointer() + "/responses/" + status));
         JsonNode schema = response.at("/content/application~1json/schema");
         return schema.isMissingNode() ? schema : resolve(schema);
@@ -58,7 +59,7 @@ final class SpecSchemas {
     }
 
     /** Both vendors' only operation, the update of a customer. */
-    static SpecSchemas updateCustomer(Vendor vendor) {
+    public static SpecSchemas updateCustomer(Vendor vendor) {
         return new SpecSchemas(vendor, "updateCustomer");
     }
 
@@ -66,7 +67,7 @@ final class SpecSchemas {
      * The alias groups of the spec's collections (x-contract-kit aliases: [[notes, memo]]): names that
      * carry one value, which a request may not send different.
      */
-    List<List<String>> aliasGroups() {
+    public List<List<String>> aliasGroups() {
         List<List<String>> groups = new ArrayList<>();
         spec.document().path("paths").forEach(item -> item.path("x-contract-kit").path("aliases").forEach(group -> {
             List<String> names = new ArrayList<>();
@@ -77,12 +78,12 @@ final class SpecSchemas {
     }
 
     /** The methods the spec declares on the operation's path, as an Allow header lists them: "GET, PATCH, PUT". */
-    String allowed() {
+    public String allowed() {
         return String.join(", ", new java.util.TreeSet<>(methodsOnPath()));
     }
 
     /** Methods a client might try that the spec does not declare on the operation's path. */
-    List<String> notAllowed() {
+    public List<String> notAllowed() {
         List<String> methods = new ArrayList<>(List.of("GET", "DELETE", "POST", "PATCH", "PUT"));
         methods.removeAll(methodsOnPath());
         return methods;
@@ -102,7 +103,7 @@ final class SpecSchemas {
      * The schema itself, or what its $ref (within the document) points at, followed to the end; an allOf read as
      * the one object schema its parts make together (their properties and required names joined).
      */
-    JsonNode resolve(JsonNode schema) {
+    public JsonNode resolve(JsonNode schema) {
         JsonNode resolved = follow(schema);
         if (resolved.has("allOf")) {
             resolved = joined(resolved);
@@ -152,29 +153,29 @@ final class SpecSchemas {
     }
 
     /** The declared properties of an object schema, in spec order, each resolved. */
-    Map<String, JsonNode> properties(JsonNode schema) {
+    public Map<String, JsonNode> properties(JsonNode schema) {
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         schema.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), resolve(e.getValue())));
         return properties;
     }
 
-    static Set<String> required(JsonNode schema) {
+    public static Set<String> required(JsonNode schema) {
         Set<String> required = new LinkedHashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
         return required;
     }
 
     /** The OpenAPI 3.0 type, or null for a schema that takes any JSON value. */
-    static String type(JsonNode schema) {
+    public static String type(JsonNode schema) {
         return schema.hasNonNull("type") ? schema.get("type").asText() : null;
     }
 
-    static boolean nullable(JsonNode schema) {
+    public static boolean nullable(JsonNode schema) {
         return schema.path("nullable").asBoolean(false);
     }
 
     /** The enum's values other than null, or an empty list when the schema has no enum. */
-    static List<JsonNode> enumValues(JsonNode schema) {
+    public static List<JsonNode> enumValues(JsonNode schema) {
         List<JsonNode> values = new ArrayList<>();
         schema.path("enum").forEach(v -> {
             if (!v.isNull()) {
@@ -185,7 +186,7 @@ final class SpecSchemas {
     }
 
     /** Whether an object schema refuses properties it does not declare. */
-    static boolean closed(JsonNode schema) {
+    public static boolean closed(JsonNode schema) {
         return schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean();
     }
 }
