@@ -26,7 +26,7 @@ public final class LookupBy {
     }
 
     /** The case that applies to these path parameters, or null: none does, so no item can be found. */
-    static JsonNode applying(JsonNode cases, Map<String, String> params) {
+    public static JsonNode applying(JsonNode cases, Map<String, String> params) {
         for (JsonNode each : cases) {
             if (meets(each.path("when"), params)) {
                 return each;
