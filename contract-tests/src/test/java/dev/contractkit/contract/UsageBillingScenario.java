@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Issue 26's "done when", through the client regenerated from Vayu's whole file (loaded by reflection from
  * the drop-in copy, so this compiles against the seed's client): grant 100, deduct 30, the ledger; three
- * events, two deleted by ref; a dry run not stored; a meter counting api_call events for a customer.
+ * events, two deleted by ref; a dry run not stored; a meter counting api_call events for a customer; a customer
+ * and a contract found by their Salesforce ids; an invoice's payment status read from its fields.
  */
 final class UsageBillingScenario {
 
@@ -42,6 +43,35 @@ final class UsageBillingScenario {
         ledger(customer);
         eventsDeletedByRef();
         dryRunNotStored();
+        foundByIntegration(customer);
+        invoicePaymentStatus(customer);
+    }
+
+    private void foundByIntegration(String metered) throws Exception {
+        Object customers = api("Customers");
+        String customer = tree(call(customers, "createCustomer", "{\"name\":\"Linked\",\"salesForceAccountId\":\"001Linked\"}"))
+                .at("/customer/id").asText();
+        assertEquals(customer, tree(call(customers, "getCustomerByIntegrationId", null, "Salesforce", "001Linked"))
+                .at("/customer/id").asText(), "the customer holding the Salesforce id");
+        assertEquals(404, status(() -> call(customers, "getCustomerByIntegrationId", null, "Salesforce", "001Nobody")));
+        Object contracts = api("Contracts");
+        String contract = tree(call(contracts, "createContract", "{\"name\":\"Annual\",\"customerId\":\"" + metered
+                + "\",\"startDate\":\"2026-12-01T00:00:00.000Z\",\"salesForceOpportunityId\":\"006Deal\"}")).at("/contract/id").asText();
+        assertEquals(contract, tree(call(contracts, "getContractByIntegrationId", null, "Salesforce", "006Deal"))
+                .at("/contract/id").asText(), "the contract holding the opportunity id");
+        assertEquals(404, status(() -> call(contracts, "getContractByIntegrationId", null, "Hubspot", "006Deal")));
+    }
+
+    private void invoicePaymentStatus(String customer) throws Exception {
+        String invoice = seed("/invoices", "{\"customerId\":\"" + customer + "\",\"name\":\"December\",\"amount\":120,"
+                + "\"billingStatus\":\"PendingPayment\",\"paymentInfo\":{\"amount\":20,\"date\":\"2026-12-10T09:00:00.000Z\"}}");
+        Object invoices = api("Invoices");
+        JsonNode status = tree(call(invoices, "getInvoicePaymentStatus", null, invoice));
+        assertEquals(invoice, status.path("invoiceId").asText(), status::toString);
+        assertEquals("PendingPayment", status.path("billingStatus").asText(), status::toString);
+        assertEquals(20, status.path("amountPaid").asDouble(), status::toString);
+        assertEquals(100, status.path("amountDue").asDouble(), status::toString);
+        assertEquals(404, status(() -> call(invoices, "getInvoicePaymentStatus", null, "0123456789abcdef01234567")));
     }
 
     private void ledger(String customer) throws Exception {
@@ -88,9 +118,14 @@ final class UsageBillingScenario {
 
     /** Vayu's API creates no meter: one is seeded through the stub's admin API. */
     private String seedMeter(String meter) throws Exception {
+        return seed("/meters", meter);
+    }
+
+    /** An item seeded through the stub's admin API (Vayu's API creates no meter and no invoice), its id returned. */
+    private String seed(String path, String item) throws Exception {
         HttpResponse<String> seeded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(stubUrl + "/__admin/resources?vendor=vayu&path=/meters"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(meter)).build(),
+                URI.create(stubUrl + "/__admin/resources?vendor=vayu&path=" + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(item)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, seeded.statusCode(), seeded::body);
         String id = mapper.readTree(seeded.body()).path("id").asText();
@@ -117,7 +152,10 @@ final class UsageBillingScenario {
         return (int) thrown.getCause().getClass().getMethod("getCode").invoke(thrown.getCause());
     }
 
-    /** Calls the operation: the given strings first (the required path and query values), the body as its model type. */
+    /**
+     * Calls the operation: the given strings first (the required path and query values; one the client types as an
+     * enum converted to it), the body as its model type.
+     */
     private Object call(Object api, String operation, String body, String... values) throws Exception {
         Method method = Stream.of(api.getClass().getMethods()).filter(m -> m.getName().equals(operation)).findFirst()
                 .orElseThrow(() -> new AssertionError("the client has no " + operation));
@@ -129,6 +167,8 @@ final class UsageBillingScenario {
                 args[i] = mapper.readValue(body, type);
             } else if (given < values.length && type == String.class) {
                 args[i] = values[given++];
+            } else if (given < values.length && type.isEnum()) {
+                args[i] = mapper.convertValue(values[given++], type);
             }
         }
         return method.invoke(api, args);

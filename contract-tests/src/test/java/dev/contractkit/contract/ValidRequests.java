@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.StubServer;
 import dev.contractkit.stub.engine.Behaviour;
 import dev.contractkit.stub.engine.Collection;
+import dev.contractkit.stub.engine.LookupBy;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.QueryParam;
@@ -72,7 +73,17 @@ final class ValidRequests {
             item.set(field, value);
             path.put(lookupParam, value.asText());
         }
+        if (behaviour.kind() == Behaviour.Kind.LOOKUP_BY) {
+            // The item the lookup finds: its fields hold the path's values (a case's own values for the parameters it
+            // is chosen by, where the fitting ones meet none)
+            var sample = LookupBy.sample(behaviour.detail(), path);
+            path.putAll(sample.getKey());
+            item = sample.getValue();
+        }
         ObjectNode seeded = stub.state().seed(StubVendors.of(vendor), PathTemplates.fillRaw(collection.template(), path), item);
+        if (behaviour.kind() == Behaviour.Kind.LOOKUP_BY) {
+            byId(behaviour.detail(), path, collection.idField(), seeded);
+        }
         // The parameter that names the seeded item: its collection's id, or one the behaviour names (a usage
         // answer's /product-consumption/{productId} names a meter).
         String named = behaviour.detail().path("itemParam").asText(collection.idParam());
@@ -80,6 +91,18 @@ final class ValidRequests {
             path.put(named, seeded.path(collection.idField()).asText());
         }
         return new ValidRequest(operation, path, fitting.query(), fitting.headers(), fitting.body());
+    }
+
+    /** A lookup case that matches the item's own id is sent the id the seeded item was given. */
+    private static void byId(JsonNode cases, Map<String, String> path, String idField, ObjectNode seeded) {
+        JsonNode chosen = LookupBy.applying(cases, path);
+        if (chosen != null) {
+            chosen.path("match").fields().forEachRemaining(m -> {
+                if (m.getValue().asText().equals("/" + idField)) {
+                    path.put(m.getKey(), seeded.path(idField).asText());
+                }
+            });
+        }
     }
 
     /**

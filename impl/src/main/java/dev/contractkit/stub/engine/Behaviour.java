@@ -22,6 +22,13 @@ public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
         LIST,
         /** GET /customers/externalId/{externalId}: the item whose field holds the value. */
         LOOKUP,
+        /**
+         * GET /customers/integration/{integrationType}/{integrationId}: the item whose fields (nested ones too) hold
+         * the path parameters' values, as x-contract-kit "lookupBy" says or as the item's schema shows (see {@link LookupBy}).
+         */
+        LOOKUP_BY,
+        /** GET on an item's sub-path with x-contract-kit "view": fields computed from the item (see {@link Views}). */
+        VIEW,
         /** POST on a collection with x-contract-kit "createsEach": an item for each element of that array. */
         CREATE_EACH,
         /** POST on an item's sub-path with x-contract-kit "set": those fields set on the item. */
@@ -44,7 +51,7 @@ public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
     public String servedAs() {
         return switch (kind) {
             case SYNTHESIZED -> "synthesized";
-            case LOOKUP -> "lookup";
+            case LOOKUP, LOOKUP_BY -> "lookup";
             default -> "stateful";
         };
     }

@@ -78,6 +78,8 @@ public final class Engine {
             case DELETE -> deleted(operation, collection, params);
             case LIST -> list(operation, collection, params, request);
             case LOOKUP -> lookup(operation, collection, params, behaviour.detail().asText());
+            case LOOKUP_BY -> lookupBy(operation, collection, params, behaviour.detail());
+            case VIEW -> found(operation, collection, params, item -> Views.of(behaviour.detail().path("view"), item));
             case ACTION -> changed(operation, collection, params, params.get(collection.idParam()), null,
                     (ObjectNode) behaviour.detail());
             case APPEND -> appended(operation, collection, behaviour.detail(), request.body());
@@ -205,6 +207,26 @@ public final class Engine {
         String scope = Scopes.scope(collection, params);
         ObjectNode item = store.inScope(collection.template(), scope, scopes.creatable(collection, params),
                 s -> s.find(field, TextNode.valueOf(value))).orElseThrow(() -> scopes.missingBy(collection, scope, field, value));
+        return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, item));
+    }
+
+    /**
+     * The item a lookupBy case finds (see {@link LookupBy}); none, or no case for these parameters, is the vendor's
+     * miss, named by the parameters after the collection ("Customer with integrationType Stripe and integrationId
+     * cus_1 not found").
+     */
+    private Answer lookupBy(Operation operation, Collection collection, Map<String, String> params, JsonNode cases) {
+        String scope = Scopes.scope(collection, params);
+        JsonNode chosen = LookupBy.applying(cases, params);
+        ObjectNode item = chosen == null ? null : store.inScope(collection.template(), scope, scopes.creatable(collection, params),
+                s -> s.items().stream().filter(i -> LookupBy.finds(chosen.path("match"), params, i)).findFirst().orElse(null))
+                .orElse(null);
+        if (item == null) {
+            List<String> names = operation.pathParamNames().stream().filter(n -> !collection.scopeParams().contains(n)).toList();
+            String last = names.isEmpty() ? "" : names.get(names.size() - 1);
+            String field = String.join(" and ", names.stream().map(n -> n.equals(last) ? n : n + " " + params.get(n)).toList());
+            throw scopes.missingBy(collection, scope, field, params.getOrDefault(last, ""));
+        }
         return new Answer(operation.successStatus(), answers.item(operation, operation.successStatus(), collection, item));
     }
 

@@ -96,6 +96,10 @@ public final class ResourceModel {
             return usage;
         }
         Collection own = collections.get(template);
+        Behaviour computed = method.equals("get") ? computed(operation, rule) : null;
+        if (computed != null) {
+            return computed;
+        }
         Behaviour batch = batch(operation, rule);
         if (batch != null) {
             return batch;
@@ -138,7 +142,104 @@ public final class ResourceModel {
                 return new Behaviour(Behaviour.Kind.LOOKUP, looked, JsonNodeFactory.instance.textNode(field));
             }
         }
-        return new Behaviour(Behaviour.Kind.SYNTHESIZED, null, rule);
+        Behaviour nested = method.equals("get") ? nestedLookup(operation) : null;
+        return nested != null ? nested : new Behaviour(Behaviour.Kind.SYNTHESIZED, null, rule);
+    }
+
+    /**
+     * A GET the operation's rule says is a lookup ("lookupBy": its cases, on the collection "in" names or the one
+     * the path starts with) or a view of an item ("view": on the collection "of" names, or the one whose item
+     * path the operation's path is a sub-path of, as /invoices/{invoiceId}/payment-status), or null.
+     */
+    private Behaviour computed(Operation operation, JsonNode rule) {
+        if (rule.path("lookupBy").isArray()) {
+            Collection in = rule.has("in") ? collections.get(rule.get("in").asText()) : below(operation.pathTemplate());
+            return in == null ? null : new Behaviour(Behaviour.Kind.LOOKUP_BY, in, rule.get("lookupBy"));
+        }
+        if (rule.path("view").isObject()) {
+            Collection of = rule.has("of") ? collections.get(rule.get("of").asText()) : null;
+            for (Collection candidate : collections.values()) {
+                if (of == null && operation.pathTemplate().startsWith(candidate.itemTemplate() + "/")) {
+                    of = candidate;
+                }
+            }
+            return of == null || !operation.pathParamNames().contains(of.idParam()) ? null
+                    : new Behaviour(Behaviour.Kind.VIEW, of, rule);
+        }
+        return null;
+    }
+
+    /** The collection with the longest template that the path continues by a fixed segment (/customers for /customers/x/{y}). */
+    private Collection below(String template) {
+        Collection found = null;
+        for (Collection candidate : collections.values()) {
+            String rest = template.startsWith(candidate.template() + "/") ? template.substring(candidate.template().length() + 1) : null;
+            if (rest != null && !PathTemplates.isParam(rest.split("/")[0])
+                    && (found == null || candidate.template().length() > found.template().length())) {
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A lookup through a nested field, inferred: /things/integration/{integrationType}/{integrationId}, a fixed
+     * segment and parameters after a collection, whose item has an array property named as the segment
+     * (integrations) of objects with a field for each parameter, named as it or as it less the segment's words
+     * (type, id). The parameters must then hold in one element of the array.
+     */
+    private Behaviour nestedLookup(Operation operation) {
+        Collection collection = below(operation.pathTemplate());
+        if (collection == null) {
+            return null;
+        }
+        String[] rest = operation.pathTemplate().substring(collection.template().length() + 1).split("/");
+        if (rest.length < 2 || PathTemplates.isParam(rest[0])) {
+            return null;
+        }
+        for (int i = 1; i < rest.length; i++) {
+            if (!PathTemplates.isParam(rest[i])) {
+                return null;
+            }
+        }
+        String segment = Paging.normal(rest[0]);
+        for (var it = schemas.properties(schemas.resolve(collection.itemSchema())); it.hasNext(); ) {
+            var property = it.next();
+            JsonNode array = schemas.resolve(property.getValue());
+            if (!Paging.normal(property.getKey()).startsWith(segment.endsWith("s") ? segment.substring(0, segment.length() - 1) : segment)
+                    || !schemas.isArray(array)) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode match = JsonNodeFactory.instance.objectNode();
+            JsonNode element = schemas.resolve(array.path("items"));
+            for (int i = 1; i < rest.length; i++) {
+                String param = PathTemplates.param(rest[i]);
+                String field = fieldFor(element, param, segment);
+                if (field != null) {
+                    match.put(param, "/" + property.getKey() + "/*/" + field);
+                }
+            }
+            if (match.size() == rest.length - 1) {
+                com.fasterxml.jackson.databind.node.ArrayNode cases = JsonNodeFactory.instance.arrayNode();
+                cases.addObject().set("match", match);
+                return new Behaviour(Behaviour.Kind.LOOKUP_BY, collection, cases);
+            }
+        }
+        return null;
+    }
+
+    /** The element's field named as the parameter, or as it less the segment it starts with (integrationId: id). */
+    private String fieldFor(JsonNode element, String param, String segment) {
+        String name = Paging.normal(param);
+        String stem = segment.endsWith("s") ? segment.substring(0, segment.length() - 1) : segment;
+        String less = name.startsWith(stem) ? name.substring(stem.length()) : name;
+        for (var it = schemas.properties(element); it.hasNext(); ) {
+            String field = it.next().getKey();
+            if (Paging.normal(field).equals(name) || Paging.normal(field).equals(less)) {
+                return field;
+            }
+        }
+        return null;
     }
 
     /**
