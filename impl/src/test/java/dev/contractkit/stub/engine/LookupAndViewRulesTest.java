@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contractkit.stub.AnswerJudge;
+import dev.contractkit.stub.support.AnswerJudge;
 import dev.contractkit.stub.error.ErrorFormat;
 import dev.contractkit.stub.error.SpecErrorFormat;
 import java.util.List;

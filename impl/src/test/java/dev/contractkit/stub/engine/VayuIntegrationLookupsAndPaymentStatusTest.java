@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.stub.AnswerJudge;
+import dev.contractkit.stub.support.AnswerJudge;
 import dev.contractkit.stub.Vendor;
 import dev.contractkit.stub.error.ErrorFormat;
 import dev.contractkit.stub.spec.OpenApiSpec;
