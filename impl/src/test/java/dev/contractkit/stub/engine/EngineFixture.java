@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.stub.spec.ValidatedRequest;
 import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Route;
+import dev.contractkit.stub.Vendor;
+import dev.contractkit.stub.error.ErrorFormat;
 import dev.contractkit.stub.store.MemoryStore;
+import dev.contractkit.stub.support.AnswerJudge;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +27,8 @@ final class EngineFixture {
     final ResourceModel model;
     final MemoryStore store = new MemoryStore();
     final Engine engine;
+    /** Judges an error answer (status, body) where the spec documents no error body; null: the spec's own. */
+    private BiFunction<Integer, JsonNode, List<String>> errorJudge;
 
     private EngineFixture(OpenApiSpec spec, Engine.NotFound notFound) {
         this.spec = spec;
@@ -54,6 +62,39 @@ final class EngineFixture {
     /** NAME.yaml beside this class, with a vendor's own words for a miss. */
     static EngineFixture of(String name, Engine.NotFound notFound) {
         return new EngineFixture(of(name).spec, notFound);
+    }
+
+    /**
+     * Vayu's whole published file (contract-tests' test data) with specs/vayu.overlay.yaml, copied into
+     * {@code folder} and loaded as the stub loads them, Vayu's words for a miss. Its file documents no error
+     * body, so error answers are judged against the one Vayu's docs show (the stub's own Vayu spec).
+     */
+    static EngineFixture vayusWholeFile(Path folder) throws IOException {
+        Files.copy(Path.of("..", "contract-tests", "src", "test", "resources", "vendor-files", "vayu-published.yaml"),
+                folder.resolve("vayu.yaml"));
+        Files.copy(Path.of("..", "specs", "vayu.overlay.yaml"), folder.resolve("vayu.overlay.yaml"));
+        EngineFixture vayu = new EngineFixture(OpenApiSpec.load(folder, "vayu"), Vendor.VAYU.notFound());
+        OpenApiSpec documented = OpenApiSpec.load("vayu");
+        vayu.errorJudge = (status, body) -> AnswerJudge.violations(documented, "/components/schemas/"
+                + (status == 404 ? "NotFoundErrorResponse" : "ValidationErrorResponse"), "updateCustomer", body);
+        return vayu;
+    }
+
+    /**
+     * The answer to a request the spec routes to {@code operationId}, asserted to be of {@code status} and to fit
+     * the schema the operation documents for it (judged by the tests' own judge, apart from the stub's
+     * validator), with no Java in it; a missing node for an answer without a body.
+     */
+    JsonNode judged(String operationId, String method, String path, String body, int status, ErrorFormat errors) {
+        Engine.Answer answer = request(method, path, body, errors);
+        org.junit.jupiter.api.Assertions.assertEquals(status, answer.status(), () -> operationId + " answered " + answer.body());
+        org.junit.jupiter.api.Assertions.assertEquals(operationId, spec.route(method, path.split("\\?")[0]).operation().id());
+        List<String> misfits = status >= 400 && errorJudge != null ? errorJudge.apply(status, answer.body())
+                : AnswerJudge.violations(spec, operationId, status, answer.body());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), misfits, () -> operationId + " answered " + answer.body());
+        org.junit.jupiter.api.Assertions.assertFalse(answer.body() != null && answer.body().toString().contains("Exception"),
+                "no Java in an answer");
+        return answer.body() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : answer.body();
     }
 
     Behaviour.Kind kind(String operationId) {

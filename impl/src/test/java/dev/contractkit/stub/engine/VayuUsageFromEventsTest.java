@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.stub.spec.Violation;
-import dev.contractkit.stub.spec.OpenApiSpec;
 import dev.contractkit.stub.spec.Operation;
 import dev.contractkit.stub.spec.RequestValidator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VayuUsageFromEventsTest {
 
-    private static final Path VENDOR_FILES = Path.of("..", "contract-tests", "src", "test", "resources", "vendor-files");
-    private static final Path SPECS = Path.of("..", "specs");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -36,9 +32,7 @@ class VayuUsageFromEventsTest {
 
     @BeforeEach
     void vayusWholeFileAndACustomerWithAnAlias() throws Exception {
-        Files.copy(VENDOR_FILES.resolve("vayu-published.yaml"), specs.resolve("vayu.yaml"));
-        Files.copy(SPECS.resolve("vayu.overlay.yaml"), specs.resolve("vayu.overlay.yaml"));
-        vayu = EngineFixture.of(OpenApiSpec.load(specs, "vayu"));
+        vayu = EngineFixture.vayusWholeFile(specs);
         customer = vayu.send("POST", "/customers", "{\"name\":\"Acme\",\"aliases\":[\"acme-eu\"],\"externalId\":\"acme-1\"}")
                 .body().at("/customer/id").asText();
     }
