@@ -34,59 +34,9 @@ public final class PackagedSpecs {
     public static final String ADMIN = "stub-admin";
 
     /** The list of packaged specs' names, one a line: classpath folders cannot be listed from a jar. */
-    private static final String INDEX = "index.txt";
+    public static final String INDEX = "index.txt";
 
     private static volatile List<String> vendors;
-
-    /**
-     * Build step: writes NAME.packaged.json for every NAME.yaml (not overlays) in the folder given, and the
-     * index of their names. Given the specs folder the resources were copied from (second argument), first
-     * removes the copies of specs no longer there: resource copying never deletes, so a vendor file taken out
-     * of specs/ would otherwise stay packaged, and the stub mount a vendor with no generated code.
-     */
-    public static void main(String[] args) throws IOException {
-        Path folder = Path.of(args[0]);
-        if (args.length > 1) {
-            removeGone(folder, Path.of(args[1]));
-        }
-        List<String> names = new ArrayList<>();
-        try (var files = Files.list(folder)) {
-            for (Path yaml : files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().endsWith(".overlay.yaml"))
-                    .sorted().toList()) {
-                String name = yaml.getFileName().toString().replaceFirst("\\.yaml$", "");
-                names.add(name);
-                Path overlay = folder.resolve(name + ".overlay.yaml");
-                byte[] spec = Files.readAllBytes(yaml);
-                byte[] overlayBytes = Files.exists(overlay) ? Files.readAllBytes(overlay) : null;
-                Path target = folder.resolve(name + ".packaged.json");
-                String source = sha256(spec, overlayBytes);
-                if (Files.exists(target) && source.equals(JSON.readTree(target.toFile()).path("source").asText())) {
-                    continue; // unchanged: a rewrite would make the runnable jar look stale and be shaded again
-                }
-                ObjectNode packaged = JSON.createObjectNode().put("source", source);
-                packaged.set("document", applied(spec, overlayBytes, name));
-                JSON.writeValue(target.toFile(), packaged);
-            }
-        }
-        String index = String.join("\n", names) + "\n";
-        Path indexFile = folder.resolve(INDEX);
-        if (!Files.exists(indexFile) || !Files.readString(indexFile).equals(index)) {
-            Files.writeString(indexFile, index);
-        }
-    }
-
-    /** Deletes NAME.yaml, NAME.overlay.yaml and NAME.packaged.json of the folder where specs has no such file. */
-    private static void removeGone(Path folder, Path specs) throws IOException {
-        try (var files = Files.list(folder)) {
-            for (Path copy : files.toList()) {
-                String file = copy.getFileName().toString();
-                String source = file.endsWith(".packaged.json") ? file.replaceFirst("\\.packaged\\.json$", ".yaml") : file;
-                if (source.endsWith(".yaml") && !Files.exists(specs.resolve(source))) {
-                    Files.delete(copy);
-                }
-            }
-        }
-    }
 
     /** The names of the vendors' specs the stub packages (every spec but the admin API's), sorted. */
     public static List<String> vendors() {
@@ -130,7 +80,8 @@ public final class PackagedSpecs {
         return applied(spec, overlay, name);
     }
 
-    private static ObjectNode applied(byte[] spec, byte[] overlay, String name) {
+    /** The spec with its overlay (null: none) applied, read from YAML. */
+    public static ObjectNode applied(byte[] spec, byte[] overlay, String name) {
         ObjectNode document = (ObjectNode) yaml(spec, name);
         if (overlay != null) {
             Overlay.apply(yaml(overlay, name), document);
@@ -154,7 +105,8 @@ public final class PackagedSpecs {
         }
     }
 
-    private static String sha256(byte[] spec, byte[] overlay) {
+    /** What a packaged JSON names as its source: the SHA-256 of the spec and its overlay. */
+    public static String sha256(byte[] spec, byte[] overlay) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(spec);

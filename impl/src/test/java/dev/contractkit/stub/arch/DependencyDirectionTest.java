@@ -40,6 +40,13 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void theServerNeedsNoBuildTimeTool() {
+        noClasses().that().resideOutsideOfPackage(STUB + ".tools..")
+                .should().dependOnClassesThat().resideInAPackage(STUB + ".tools..")
+                .check(CLASSES);
+    }
+
+    @Test
     void noTwoPackagesNeedEachOther() {
         slices().matching(STUB + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }

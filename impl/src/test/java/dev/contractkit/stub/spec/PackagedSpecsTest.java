@@ -60,12 +60,12 @@ class PackagedSpecsTest {
         }
         Files.writeString(specs.resolve("dropped.overlay.yaml"), "overlay: 1.0.0\ninfo: {title: o, version: '1'}\nactions: []\n");
         Files.copy(specs.resolve("dropped.overlay.yaml"), packaged.resolve("dropped.overlay.yaml"));
-        PackagedSpecs.main(new String[] {packaged.toString(), specs.toString()});
+        dev.contractkit.stub.tools.PackageSpecs.main(new String[] {packaged.toString(), specs.toString()});
         assertTrue(Files.exists(packaged.resolve("dropped.packaged.json")));
 
         Files.delete(specs.resolve("dropped.yaml"));
         Files.delete(specs.resolve("dropped.overlay.yaml"));
-        PackagedSpecs.main(new String[] {packaged.toString(), specs.toString()});
+        dev.contractkit.stub.tools.PackageSpecs.main(new String[] {packaged.toString(), specs.toString()});
 
         try (Stream<Path> left = Files.list(packaged)) {
             assertEquals(List.of("index.txt", "kept.packaged.json", "kept.yaml"),

@@ -1,5 +1,7 @@
-package dev.contractkit.stub;
+package dev.contractkit.stub.tools;
 
+import dev.contractkit.stub.StubServer;
+import dev.contractkit.stub.Vendor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
