@@ -54,7 +54,7 @@ public final class Subscriptions {
         }).orElseThrow();
     }
 
-    /** Every subscription kept by the operations a model serves, operation by operation, oldest first. */
+    /** Every subscription kept by the operations a model serves, operation by operation, scope by scope (in name order), oldest first. */
     public static List<Kept> all(ResourceModel model, ResourceStore store) {
         List<Kept> all = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = store.counts();
@@ -66,7 +66,7 @@ public final class Subscriptions {
             Collection kept = behaviour.collection();
             String callback = kept.rules().path("callback").asText();
             String events = kept.rules().path("events").asText(null);
-            for (String scope : counts.getOrDefault(kept.template(), Map.of()).keySet()) {
+            for (String scope : new java.util.TreeSet<>(counts.getOrDefault(kept.template(), Map.of()).keySet())) {
                 for (ObjectNode item : store.inScope(kept.template(), scope, false, ResourceStore.Scope::items).orElse(List.of())) {
                     all.add(new Kept(entry.getKey(), kept.template(), scope, item.path(kept.idField()).asText(), item.path(callback).asText(),
                             events == null ? List.of() : texts(item.path(events)), item));
