@@ -85,6 +85,20 @@ class AdminResourcesAcceptanceTest {
         assertEquals("action", archive.getBehaviour());
         assertEquals(OperationInfo.ServedAsEnum.STATEFUL, archive.getServedAs());
         assertEquals("POST", archive.getMethod());
+        for (OperationInfo operation : operations) {
+            boolean synthesized = operation.getServedAs() == OperationInfo.ServedAsEnum.SYNTHESIZED;
+            assertEquals(synthesized, operation.getReason() != null && !operation.getReason().isBlank(),
+                    () -> operation.getOperationId() + " (" + operation.getBehaviour() + ") reason: " + operation.getReason());
+        }
+    }
+
+    /** The packaged specs have no subscribing operation: the list is there, and empty (the rule's tests are the engine's). */
+    @Test
+    void listsTheSubscriptionsKeptNoneHere(StubServer stub, AdminApi admin) throws ApiException {
+        assertEquals(List.of(), admin.listSubscriptions().getSubscriptions());
+        var answer = StubHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stub.baseUri() + "/__admin/subscriptions")).GET());
+        assertEquals(200, answer.status());
+        assertEquals("{\"subscriptions\":[]}", answer.body().toString());
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.contractkit.admin.server.model.CustomerList;
 import dev.contractkit.admin.server.model.OperationList;
 import dev.contractkit.admin.server.model.OperationInfo;
 import dev.contractkit.admin.server.model.ResourceList;
+import dev.contractkit.admin.server.model.Subscription;
+import dev.contractkit.admin.server.model.SubscriptionList;
 import dev.contractkit.stub.engine.Behaviour;
 import dev.contractkit.stub.engine.Seeder;
 import dev.contractkit.stub.store.ResourceStore;
@@ -110,10 +112,24 @@ public final class AdminResource implements AdminApi {
                         .path(operation.pathTemplate())
                         .servedAs(OperationInfo.ServedAsEnum.fromValue(behaviour.servedAs()))
                         .behaviour(behaviour.kind().name().toLowerCase(Locale.ROOT))
-                        .collection(behaviour.collection() == null ? null : behaviour.collection().template()));
+                        .collection(behaviour.collection() == null ? null : behaviour.collection().template())
+                        .reason(behaviour.reason()));
             }
         }
         return new OperationList().operations(operations);
+    }
+
+    @Override
+    public SubscriptionList listSubscriptions() {
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (Vendor vendor : state.vendors()) {
+            for (var kept : state.vendor(vendor).engine().subscriptions()) {
+                subscriptions.add(new Subscription().vendor(vendor.prefix()).operationId(kept.operationId()).path(kept.path())
+                        .scope(kept.scope()).id(kept.id()).callback(kept.callback())
+                        .events(kept.events()).subscription(map(vendor, kept.item())));
+            }
+        }
+        return new SubscriptionList().subscriptions(subscriptions);
     }
 
     @Override

@@ -7,8 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param collection null for a synthesized operation
  * @param detail     the field a lookup finds by, or the fields an action sets; a missing node otherwise
+ * @param reason     for a synthesized operation, the evidence its path, schemas and rules lack (why the
+ *                   inference kept nothing for it); null for every other
  */
-public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
+public record Behaviour(Kind kind, Collection collection, JsonNode detail, String reason) {
+
+    public Behaviour(Kind kind, Collection collection, JsonNode detail) {
+        this(kind, collection, detail, null);
+    }
+
+    /** A synthesized operation, and why. */
+    static Behaviour synthesized(JsonNode rule, String reason) {
+        return new Behaviour(Kind.SYNTHESIZED, null, rule, reason);
+    }
 
     public enum Kind {
         /** POST on a collection. */
@@ -43,6 +54,11 @@ public record Behaviour(Kind kind, Collection collection, JsonNode detail) {
         DRY_RUN,
         /** x-contract-kit "usage": the stored events measured through the stored meters (see {@link Usage}). */
         USAGE,
+        /**
+         * POST with x-contract-kit "subscribes": the body kept as a subscription (its callback and the events
+         * it names), one per callback and events; listed by the admin API. Nothing is delivered.
+         */
+        SUBSCRIBE,
         /** Anything else: the documented example, or a value built from the answer's schema. */
         SYNTHESIZED
     }

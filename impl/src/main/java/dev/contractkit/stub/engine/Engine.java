@@ -45,6 +45,7 @@ public final class Engine {
     private final Ledger ledger;
     private final Batches batches;
     private final Usage usage;
+    private final Subscriptions subscriptions;
 
     public Engine(OpenApiSpec spec, ResourceModel model, ResourceStore store, WriteRule writeRule, AnswerRule answerRule,
             NotFound notFound) {
@@ -59,6 +60,7 @@ public final class Engine {
         this.ledger = new Ledger(model, store, scopes);
         this.batches = new Batches(model, store);
         this.usage = new Usage(model, store, scopes);
+        this.subscriptions = new Subscriptions(model, store);
     }
 
     public ResourceModel model() {
@@ -89,6 +91,7 @@ public final class Engine {
             case DRY_RUN -> new Answer(operation.successStatus(),
                     batches.dryRun(operation, collection, behaviour.detail(), request.body()));
             case USAGE -> usage.serve(operation, params, behaviour.detail());
+            case SUBSCRIBE -> subscribed(operation, collection, params, request.body());
             case SYNTHESIZED -> new Answer(operation.successStatus(),
                     answerRule.apply(answers.synthesized(operation, operation.successStatus())));
         };
@@ -236,6 +239,19 @@ public final class Engine {
         int status = operation.successStatus();
         return new Answer(status, model.responseSchema(operation).isMissingNode() ? null
                 : answers.item(operation, status, ledgerOf, entry));
+    }
+
+    /** A subscription kept: answered as the operation documents (the subscription, or no body where it has no schema). */
+    private Answer subscribed(Operation operation, Collection kept, Map<String, String> params, JsonNode sent) {
+        ObjectNode subscription = subscriptions.subscribe(kept, params, sent);
+        int status = operation.successStatus();
+        return new Answer(status, model.responseSchema(operation).isMissingNode() ? null
+                : answers.item(operation, status, kept, subscription));
+    }
+
+    /** Every subscription kept now (x-contract-kit "subscribes"), for the admin API. Nothing is delivered to them. */
+    public List<Subscriptions.Kept> subscriptions() {
+        return Subscriptions.all(model, store);
     }
 
     /** One key's entries (the key a query parameter named as the ledger's keyedBy), paginated as the list declares. */

@@ -104,6 +104,10 @@ public final class ResourceModel {
         if (batch != null) {
             return batch;
         }
+        Behaviour subscribes = subscribes(operation, rule);
+        if (subscribes != null) {
+            return subscribes;
+        }
         if (own != null && method.equals("post") && rule.has("createsEach")) {
             return new Behaviour(Behaviour.Kind.CREATE_EACH, own, rule);
         }
@@ -128,22 +132,49 @@ public final class ResourceModel {
                 default -> { }
             }
         }
-        if (rule.has("set") && !PathTemplates.isParam(PathTemplates.last(template)) && PathTemplates.isParam(PathTemplates.last(PathTemplates.parent(template)))) {
-            Collection ofAction = collections.get(PathTemplates.parent(PathTemplates.parent(template)));
-            if (ofAction != null) {
-                return new Behaviour(Behaviour.Kind.ACTION, ofAction, rule.get("set"));
-            }
+        boolean subPathOfItem = !PathTemplates.isParam(PathTemplates.last(template)) && PathTemplates.isParam(PathTemplates.last(PathTemplates.parent(template)));
+        Collection ofAction = subPathOfItem ? collections.get(PathTemplates.parent(PathTemplates.parent(template))) : null;
+        if (rule.has("set") && ofAction != null) {
+            return new Behaviour(Behaviour.Kind.ACTION, ofAction, rule.get("set"));
         }
-        if (method.equals("get") && PathTemplates.isParam(PathTemplates.last(template)) && !PathTemplates.isParam(PathTemplates.last(PathTemplates.parent(template)))) {
-            Collection looked = collections.get(PathTemplates.parent(PathTemplates.parent(template)));
-            String field = PathTemplates.last(PathTemplates.parent(template));
-            if (looked != null && (field.equals(PathTemplates.param(PathTemplates.last(template)))
-                    || !schemas.property(looked.itemSchema(), field).isMissingNode())) {
-                return new Behaviour(Behaviour.Kind.LOOKUP, looked, JsonNodeFactory.instance.textNode(field));
-            }
+        boolean byOneParam = PathTemplates.isParam(PathTemplates.last(template)) && !PathTemplates.isParam(PathTemplates.last(PathTemplates.parent(template)));
+        Collection looked = byOneParam ? collections.get(PathTemplates.parent(PathTemplates.parent(template))) : null;
+        String field = PathTemplates.last(PathTemplates.parent(template));
+        if (method.equals("get") && looked != null && (field.equals(PathTemplates.param(PathTemplates.last(template)))
+                || !schemas.property(looked.itemSchema(), field).isMissingNode())) {
+            return new Behaviour(Behaviour.Kind.LOOKUP, looked, JsonNodeFactory.instance.textNode(field));
         }
         Behaviour nested = method.equals("get") ? nestedLookup(operation) : null;
-        return nested != null ? nested : new Behaviour(Behaviour.Kind.SYNTHESIZED, null, rule);
+        if (nested != null) {
+            return nested;
+        }
+        String verb = method.toUpperCase(java.util.Locale.ROOT);
+        String ruled = rule.isObject() && rule.size() > 0
+                ? "its x-contract-kit rule (" + String.join(", ", fieldNames(rule)) + ") names nothing this spec has"
+                : "no x-contract-kit rule";
+        String reason;
+        if (own != null && method.equals("post")) {
+            reason = "POST on the collection " + template + " whose body shares no field with its item and whose answer is not the item, and "
+                    + ruled;
+        } else if (own != null) {
+            reason = verb + " on the collection " + template + " itself (only GET lists and POST creates), and " + ruled;
+        } else if (ofItem != null) {
+            reason = verb + " on an item of " + ofItem.template() + " (only GET, PUT, PATCH and DELETE act on one), and " + ruled;
+        } else if (ofAction != null) {
+            reason = verb + " on a sub-path of an item of " + ofAction.template()
+                    + " (only an x-contract-kit set rule makes one an action on the item), and " + ruled;
+        } else if (looked != null && method.equals("get")) {
+            reason = "GET by " + PathTemplates.last(template) + " below " + looked.template() + ", but " + field
+                    + " is no field of its item (so no lookup), and " + ruled;
+        } else if (looked != null) {
+            reason = verb + " by " + PathTemplates.last(template) + " below " + looked.template() + ": only a GET looks up, and " + ruled;
+        } else if (collectionAbove(template) != null) {
+            reason = verb + " below the collection " + collectionAbove(template)
+                    + " but not its item, an item's sub-path or a lookup (a field's name, then one parameter), and " + ruled;
+        } else {
+            reason = verb + " with no collection at or above this path, and " + ruled;
+        }
+        return Behaviour.synthesized(rule, reason);
     }
 
     /**
@@ -241,6 +272,44 @@ public final class ResourceModel {
         }
         return null;
     }
+
+    private static List<String> fieldNames(JsonNode rule) {
+        List<String> names = new java.util.ArrayList<>();
+        rule.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The nearest collection whose path this one is below (/customers for /customers/a/{b}/{c}), or null. */
+    private String collectionAbove(String template) {
+        for (String above = PathTemplates.parent(template); above != null && !above.isEmpty() && !above.equals("/");
+                above = PathTemplates.parent(above)) {
+            if (collections.containsKey(above)) {
+                return above;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A POST whose rule "subscribes" names the body's callback field (and its events field): the body is kept as a
+     * subscription, in a collection of the operation's own path (scoped by its path parameters), or null.
+     */
+    private Behaviour subscribes(Operation operation, JsonNode rule) {
+        JsonNode subscribes = rule.path("subscribes");
+        JsonNode body = schemas.resolve(schemas.requestSchema(operation.pointer()));
+        if (!operation.method().equals("post") || !subscribes.isObject()
+                || schemas.property(body, subscribes.path("callback").asText("")).isMissingNode()
+                || subscribes.has("events") && schemas.property(body, subscribes.path("events").asText()).isMissingNode()) {
+            return null;
+        }
+        String template = operation.pathTemplate();
+        Collection kept = subscriptions.computeIfAbsent(template, t -> new Collection(t, "Subscription",
+                operation.pathParamNames(), "id",
+                JsonNodeFactory.instance.objectNode().put("type", "string").put("format", "uuid"), body, null, subscribes));
+        return new Behaviour(Behaviour.Kind.SUBSCRIBE, kept, subscribes);
+    }
+
+    private final Map<String, Collection> subscriptions = new LinkedHashMap<>();
 
     /**
      * What the operation's own rule says it does to a ledger or to many items of a collection ("appendsTo",

@@ -114,7 +114,7 @@
   function renderOperations() {
     replaceRows($('operations-table').tBodies[0], operations.map((op) => {
       const fault = faultOn(op);
-      const served = el('td', {}, el('span', { class: 'badge ' + op.servedAs }, op.servedAs), ' ' + op.behaviour);
+      const served = el('td', {}, el('span', { class: 'badge ' + op.servedAs, title: op.reason }, op.servedAs), ' ' + op.behaviour);
       if (fault) served.append(' ', el('span', { class: 'badge faulted' }, 'faulted: ' + describeFault(fault)));
       return el('tr', { 'data-operation': op.vendor + '/' + op.operationId },
         el('td', {}, op.vendor), el('td', {}, op.method), el('td', { class: 'path' }, op.path),

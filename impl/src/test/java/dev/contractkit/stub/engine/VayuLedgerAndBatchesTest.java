@@ -45,6 +45,23 @@ class VayuLedgerAndBatchesTest {
         assertEquals(Behaviour.Kind.LEDGER, vayu.kind("listCreditLedgerEntries"));
         assertEquals(Behaviour.Kind.DELETE_EACH, vayu.kind("deleteEventsByRefs"));
         assertEquals(Behaviour.Kind.DRY_RUN, vayu.kind("sendEventsDryRun"));
+        assertEquals(Behaviour.Kind.SUBSCRIBE, vayu.kind("webhookSubscribe"));
+    }
+
+    @Test
+    void aWebhookSubscriptionIsKeptOncePerCallbackAndEventTypeAndAnsweredWithNoBody() {
+        String overage = "{\"callbackUrl\":\"https://hooks.example.test/vayu\",\"eventType\":\"Overage\"}";
+        assertTrue(answer("webhookSubscribe", "POST", "/webhook", overage, 200).isMissingNode(), "RequestSuccess documents no body");
+        answer("webhookSubscribe", "POST", "/webhook", overage, 200);
+        answer("webhookSubscribe", "POST", "/webhook", overage.replace("Overage", "InvoiceApproved"), 200);
+        List<Subscriptions.Kept> kept = vayu.engine.subscriptions();
+        assertEquals(List.of(List.of("Overage"), List.of("InvoiceApproved")), kept.stream().map(Subscriptions.Kept::events).toList(),
+                "the same callback and event type again kept once: " + kept);
+        assertEquals("https://hooks.example.test/vayu", kept.get(0).callback());
+        assertEquals("webhookSubscribe", kept.get(0).operationId());
+        answer("webhookSubscribe", "POST", "/webhook", overage.replace("Overage", "Underage"), 400);
+        answer("webhookSubscribe", "POST", "/webhook", "{\"eventType\":\"Overage\"}", 400);
+        assertEquals(2, vayu.engine.subscriptions().size(), "refused ones keep nothing");
     }
 
     @Test
