@@ -57,8 +57,8 @@ final class ValidRequests {
         ValidRequest fitting = fitting(operation, false);
         Behaviour behaviour = stub.state().vendor(StubVendors.of(vendor)).model().behaviour(operation);
         Collection collection = behaviour.collection();
-        if (collection == null) {
-            return fitting;
+        if (collection == null || behaviour.kind() == Behaviour.Kind.SUBSCRIBE) {
+            return fitting; // a subscription is kept by the request itself; there is nothing to seed first
         }
         if (behaviour.kind() == Behaviour.Kind.APPEND || behaviour.kind() == Behaviour.Kind.LEDGER) {
             return owned(fitting, collection, stub);
