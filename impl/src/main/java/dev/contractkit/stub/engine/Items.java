@@ -1,6 +1,7 @@
 package dev.contractkit.stub.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -33,7 +34,7 @@ final class Items {
      * every name of its group.
      */
     ObjectNode merge(ObjectNode item, JsonNode sent, Collection collection) {
-        ObjectNode merged = item.deepCopy();
+        ObjectNode merged = copy(item, sent == null ? 0 : sent.size());
         if (sent == null || !sent.isObject()) {
             return merged;
         }
@@ -51,6 +52,17 @@ final class Items {
             }
         }
         return merged;
+    }
+
+    /**
+     * A copy of the item's own members; the values inside are shared, not copied. Stored items and sent bodies
+     * are never changed in place (a write sets members of its copy), so sharing is safe, and a deep copy per write
+     * was the largest cost of a warm PUT (JFR: 8% of its CPU, as much of its allocation).
+     */
+    private static ObjectNode copy(ObjectNode item, int more) {
+        ObjectNode copy = new ObjectNode(JsonNodeFactory.instance, new java.util.LinkedHashMap<>((item.size() + more) * 4 / 3 + 1));
+        copy.setAll(item);
+        return copy;
     }
 
     /** The one value the names of an alias group were sent with, or null; 400 when they were sent different. */
@@ -83,7 +95,7 @@ final class Items {
      */
     ObjectNode created(ObjectNode item, Collection collection, java.util.function.LongSupplier held,
             java.util.function.Predicate<String> taken) {
-        ObjectNode created = item.deepCopy();
+        ObjectNode created = copy(item, 4);
         if (!created.hasNonNull(collection.idField())) {
             String id = Ids.fresh(collection.idSchema(), held, taken);
             JsonNode property = schemas.property(collection.itemSchema(), collection.idField());

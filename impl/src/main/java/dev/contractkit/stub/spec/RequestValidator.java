@@ -24,13 +24,23 @@ public final class RequestValidator {
         List<Violation> violations = new ArrayList<>();
         route.operation().pathParamSchemas().forEach((name, schema) -> {
             String value = route.pathParams().get(name);
-            if (value != null && value.matches(".*[/?#].*")) {
+            if (value != null && addressesAnotherPath(value)) {
                 violations.add(new Violation(name, "must not contain '/', '?' or '#' (sent percent-encoded)", false));
             } else {
                 violations.addAll(check(schema, TextNode.valueOf(value), name));
             }
         });
         return violations;
+    }
+
+    private static boolean addressesAnotherPath(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
