@@ -38,10 +38,11 @@ final class Items {
         if (sent == null || !sent.isObject()) {
             return merged;
         }
-        JsonNode properties = schemas.resolve(collection.itemSchema()).path("properties");
+        boolean open = !schemas.resolve(collection.itemSchema()).has("properties");
+        Map<String, JsonNode> properties = schemas.propertiesOf(collection.itemSchema());
         for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) sent::fields) {
-            if (properties.isMissingNode() || properties.has(field.getKey())
-                    && Schemas.typed(field.getValue(), schemas.resolve(properties.get(field.getKey())))) {
+            JsonNode property = properties.get(field.getKey());
+            if (open || property != null && Schemas.typed(field.getValue(), property)) {
                 merged.set(field.getKey(), field.getValue());
             }
         }
@@ -190,10 +191,10 @@ final class Items {
     ObjectNode completeTo(ObjectNode item, JsonNode itemSchema) {
         JsonNode schema = schemas.resolve(itemSchema);
         // A default the schema declares is what the vendor answers for a field never set (Vayu's aliases: []).
-        schema.path("properties").fields().forEachRemaining(property -> {
-            JsonNode declared = schemas.resolve(property.getValue()).get("default");
-            if (declared != null && !item.has(property.getKey())) {
-                item.set(property.getKey(), declared.deepCopy());
+        schemas.propertiesOf(schema).forEach((name, property) -> {
+            JsonNode declared = property.get("default");
+            if (declared != null && !item.has(name)) {
+                item.set(name, declared.deepCopy());
             }
         });
         for (JsonNode required : schema.path("required")) {
