@@ -298,7 +298,8 @@ public final class StubServer implements AutoCloseable {
             throw refused.at(request.route().operation());
         }
         return answer.body() == null ? jakarta.ws.rs.core.Response.status(answer.status()).build()
-                : jakarta.ws.rs.core.Response.status(answer.status()).type("application/json").entity(answer.body()).build();
+                : jakarta.ws.rs.core.Response.status(answer.status())
+                        .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(answer.body()).build(); // not text: parsed per answer
     }
 
     private static String hostForUri(String host) {

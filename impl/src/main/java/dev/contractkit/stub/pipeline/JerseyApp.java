@@ -111,13 +111,15 @@ public final class JerseyApp implements Container {
                 exchange.answer(500, null, new byte[0]);
                 return;
             }
+            String type = null;
+            // Jersey's string view of the headers converts every value again on each read: read it once.
             for (Map.Entry<String, List<String>> header : response.getStringHeaders().entrySet()) {
-                if (!"Content-Type".equalsIgnoreCase(header.getKey())
-                        && !"Content-Length".equalsIgnoreCase(header.getKey())) {
+                if ("Content-Type".equalsIgnoreCase(header.getKey())) {
+                    type = header.getValue().isEmpty() ? null : header.getValue().get(0);
+                } else if (!"Content-Length".equalsIgnoreCase(header.getKey())) {
                     exchange.setHeader(header.getKey(), String.join(", ", header.getValue()));
                 }
             }
-            String type = response.getStringHeaders().getFirst("Content-Type");
             exchange.answer(response.getStatus(), type, body.toByteArray());
         }
 
