@@ -10,6 +10,7 @@ import dev.contractkit.stub.fault.FaultStep;
 import dev.contractkit.stub.ratelimit.RateLimitStep;
 import dev.contractkit.stub.pipeline.Arrival;
 import dev.contractkit.stub.pipeline.JerseyApp;
+import dev.contractkit.stub.pipeline.OnFirstUse;
 import dev.contractkit.stub.http.RequestPath;
 import dev.contractkit.stub.pipeline.RequestPipeline;
 import dev.contractkit.stub.spec.ValidatedRequest;
@@ -85,8 +86,14 @@ public final class StubServer implements AutoCloseable {
 
     private final Server http;
     private final InetSocketAddress bound;
-    /** Each API's Jersey application, by its prefix: one a JVM, shared by its stubs (see {@link #application}). */
+    /** Each vendor's Jersey application, by its prefix: one a JVM, shared by its stubs (see {@link #application}). */
     private static final Map<String, JerseyApp> APPLICATIONS = new ConcurrentHashMap<>();
+    private static final String ADMIN_PREFIX = "__admin";
+    /**
+     * The admin API and its Jersey application, one a JVM like the vendors' but built at the first admin call:
+     * a first start spent a third of its time on it, and most tests never call the admin API.
+     */
+    private static final OnFirstUse<RequestPath.Served> ADMIN = new OnFirstUse<>(StubServer::adminApplication);
     private final StubState state;
     private final URI baseUri;
     private final AdminAccess adminAccess;
@@ -108,11 +115,7 @@ public final class StubServer implements AutoCloseable {
             throw e;
         }
         try {
-            Api admin = new Api("__admin", OpenApiSpec.load(dev.contractkit.stub.spec.PackagedSpecs.ADMIN), 1 << 20, new AdminErrorFormat(),
-                    Json.mapper(JsonInclude.Include.NON_NULL), false);
-            path.mountAdmin(admin, application(admin.prefix(),
-                    () -> ApiApplication.create(admin, AdminResource.class, StubState.class).register(new HealthStatus())),
-                    new CrossSiteGuard(adminAccess.open()), new ConsoleFiles(),
+            path.mountAdmin(ADMIN_PREFIX, ADMIN, new CrossSiteGuard(adminAccess.open()), new ConsoleFiles(),
                     adminAccess.open() ? null : new AdminTokenCheck(adminAccess.token()), loading::join);
             state = loaded(loading);
             for (Vendor vendor : state.vendors()) {
@@ -285,6 +288,13 @@ public final class StubServer implements AutoCloseable {
      */
     private static JerseyApp application(String prefix, Supplier<ResourceConfig> application) {
         return APPLICATIONS.computeIfAbsent(prefix, p -> new JerseyApp(p, application.get()));
+    }
+
+    private static RequestPath.Served adminApplication() {
+        Api admin = new Api(ADMIN_PREFIX, OpenApiSpec.load(dev.contractkit.stub.spec.PackagedSpecs.ADMIN), 1 << 20,
+                new AdminErrorFormat(), Json.mapper(JsonInclude.Include.NON_NULL), false);
+        return new RequestPath.Served(admin, new JerseyApp(admin.prefix(),
+                ApiApplication.create(admin, AdminResource.class, StubState.class).register(new HealthStatus())));
     }
 
     /** The engine's answer to the request the pipeline validated. */

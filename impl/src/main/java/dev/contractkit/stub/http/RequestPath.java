@@ -49,9 +49,13 @@ public final class RequestPath extends Handler.Abstract {
             JournalStep journal, RateLimitStep rateLimit, FaultStep faults) {
     }
 
-    /** The admin API and console on this stub. */
-    private record AdminApi(Api api, JerseyApp jersey, CrossSiteGuard crossSite, ConsoleFiles console,
+    /** The admin API and console on this stub: the API and its Jersey application from {@code served}, at its first call. */
+    private record AdminApi(String prefix, Supplier<Served> served, CrossSiteGuard crossSite, ConsoleFiles console,
             AdminTokenCheck token, Supplier<?> state) {
+    }
+
+    /** An API and the Jersey application that serves it. */
+    public record Served(Api api, JerseyApp jersey) {
     }
 
     private final RefusalAnswers refusals;
@@ -74,10 +78,14 @@ public final class RequestPath extends Handler.Abstract {
                 new JournalStep(vendor, journal), rateLimit, faults));
     }
 
-    /** Serves the admin API and console under /PREFIX; {@code token} null when admin calls need none. */
-    public void mountAdmin(Api api, JerseyApp jersey, CrossSiteGuard crossSite, ConsoleFiles console,
+    /**
+     * Serves the admin API and console under /PREFIX; {@code token} null when admin calls need none. The API
+     * and its Jersey application are asked of {@code served} at the first admin call that gets past the
+     * console and the guards, not before: a stub that is never asked pays nothing for them.
+     */
+    public void mountAdmin(String prefix, Supplier<Served> served, CrossSiteGuard crossSite, ConsoleFiles console,
             AdminTokenCheck token, Supplier<?> state) {
-        admin = new AdminApi(api, jersey, crossSite, console, token, state);
+        admin = new AdminApi(prefix, served, crossSite, console, token, state);
     }
 
     /** What a path under no API is told (a 404). */
@@ -100,7 +108,7 @@ public final class RequestPath extends Handler.Abstract {
         AdminApi admin = this.admin;
         if (vendor != null) {
             serveVendor(new Exchange(request, response, callback, uri, api), vendor);
-        } else if (admin != null && admin.api().prefix().equals(api)) {
+        } else if (admin != null && admin.prefix().equals(api)) {
             serveAdmin(new Exchange(request, response, callback, uri, api), admin);
         } else {
             new Exchange(request, response, callback, uri, "").answerJson(404, rootNotFound);
@@ -142,11 +150,12 @@ public final class RequestPath extends Handler.Abstract {
                 || admin.token() != null && admin.token().refused(exchange)) {
             return;
         }
-        Route route = admin.api().spec().route(exchange.method(), exchange.pathUnder());
+        Served served = admin.served().get();
+        Route route = served.api().spec().route(exchange.method(), exchange.pathUnder());
         StubException unrouted = route != null ? null : StubException.unrouted(exchange.method(), exchange.pathUnder(),
-                admin.api().spec().methodsAt(exchange.pathUnder()));
-        exchange.body(RequestBody.read(exchange, admin.api().bodyLimit(), 0));
-        admin.jersey().serve(exchange, new Arrival(null, admin.state().get(), route, unrouted, exchange.body()));
+                served.api().spec().methodsAt(exchange.pathUnder()));
+        exchange.body(RequestBody.read(exchange, served.api().bodyLimit(), 0));
+        served.jersey().serve(exchange, new Arrival(null, admin.state().get(), route, unrouted, exchange.body()));
     }
 
     /** The API of a path, "acme" of "/acme/customers/1"; "" when there is no path. */

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The build's training run for the class-data-sharing archive beside the jar (target/stub-server.jsa, used by
- * impl/stub-server): starts a stub, updates one customer of each vendor over HTTP, stops, and exits, so that
- * the JVM archives every class a start and a first request load. Not part of the stub's API.
+ * impl/stub-server): starts a stub, updates one customer of each vendor over HTTP, asks the admin API's health,
+ * stops, and exits, so that the JVM archives every class a start, a first request and a first admin call load.
+ * Not part of the stub's API.
  */
 final class CdsTraining {
 
@@ -23,6 +24,13 @@ final class CdsTraining {
             expect200(stub.url(Vendor.VAYU) + "/customers/5f1d7c2b9a3e4b5c6d7e8f90", "{\"name\":\"A\"}");
             expect200(stub.url(Vendor.LAYER) + "/v1/businesses/3f1c2a5e-8b7d-4c6e-9a10-b2c3d4e5f607/customers/"
                     + "4f7c1b16-e057-4ec0-8b20-50308ba5b9ea", "{\"notes\":\"A\"}");
+            // The admin API is built at its first call: asked once, its classes are archived too.
+            HttpURLConnection health = (HttpURLConnection) new URL(stub.baseUri() + "/__admin/health").openConnection();
+            if (health.getResponseCode() != 200) {
+                throw new IllegalStateException("the training's admin call answered " + health.getResponseCode());
+            }
+            health.getInputStream().readAllBytes();
+            health.disconnect();
         }
     }
 
