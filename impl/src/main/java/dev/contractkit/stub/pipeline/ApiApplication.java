@@ -76,7 +76,7 @@ public final class ApiApplication {
         // happens to hold must not join the stub's readers and writers, and the lookups cost every start.
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         // The resource model is the generated interfaces': Jersey's check of it at every start is ~6% of building
-        // an application, and ApplicationsValidTest runs it on every API's model instead.
+        // an application, and ApplicationModelsValidTest runs it on every API's model instead.
         config.property(ServerProperties.RESOURCE_VALIDATION_DISABLE, true);
         return config;
     }
